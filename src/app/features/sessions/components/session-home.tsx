@@ -1,0 +1,88 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { useCallback, useState } from 'react';
+import { sessionsContract } from '@core/sessions/contract';
+import type { Session } from '@core/sessions/calendar';
+import type { Station } from '@core/sessions/schemas';
+import { apiUrl } from '../../../shared/api/api-client';
+import { addToPhoneCalendar } from '../../../shared/platform/phone-calendar';
+import { openMap } from '../../../shared/platform/open-map';
+import { EmptyBlock, ErrorBlock, LoadingBlock, StaleNotice } from '../../../shared/ui/query-states';
+import { useUpcomingSessions } from '../api/upcoming-sessions';
+import { windowLabel } from '../format';
+import { NextSessionCard } from './next-session-card';
+import { SessionList } from './session-list';
+import './session-home.scss';
+
+const ONE_DAY_SECONDS = 24 * 60 * 60;
+
+function ruleLabel(station: Station): string {
+  return `每月 ${station.daysOfMonth.join('日、')}日 ${windowLabel(station.window)}`;
+}
+
+async function addSessionToCalendar(station: Station, session: Session) {
+  const added = await addToPhoneCalendar({
+    title: `${station.name}接待日`,
+    description: `${station.subtitle}：现场收集行政执法监督意见。`,
+    location: station.address,
+    startsAt: new Date(session.startsAt),
+    endsAt: new Date(session.endsAt),
+    remindSecondsBefore: ONE_DAY_SECONDS,
+    icsUrl: apiUrl(sessionsContract.sessionCalendarFile, { params: { stationId: station.id, date: session.date } }),
+  });
+  if (added && process.env.TARO_ENV !== 'h5') Taro.showToast({ title: '已加入日历，前一天提醒', icon: 'none' });
+}
+
+function openStationMap(station: Station) {
+  openMap({ name: station.name, address: station.address, latitude: station.latitude, longitude: station.longitude }).catch(
+    () => Taro.showToast({ title: '地图没有打开，请稍后再试', icon: 'none' }),
+  );
+}
+
+/** The red station's calendar: when and where the next session is, and what follows. */
+export function SessionHome({ stationId }: { stationId?: string }) {
+  const { data, error, loading, reload } = useUpcomingSessions(stationId);
+  const [now, setNow] = useState(() => new Date());
+  const refreshNow = useCallback(() => setNow(new Date()), []);
+
+  usePullDownRefresh(() => {
+    setNow(new Date());
+    reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!data) {
+    if (loading) return <LoadingBlock />;
+    return <ErrorBlock message={error?.message ?? '加载失败'} onRetry={() => void reload()} />;
+  }
+
+  const { station } = data;
+  const current = data.sessions.filter((s) => new Date(s.endsAt).getTime() > now.getTime());
+  const next = current.find((s) => s.status !== 'cancelled');
+  const others = current.filter((s) => s !== next);
+
+  return (
+    <View className="session-home">
+      {error && <StaleNotice message={error.message} onRetry={() => void reload()} />}
+      <View className="session-home__station">
+        <View className="session-home__station-name">{station.name}</View>
+        <View className="session-home__station-subtitle">{station.subtitle}</View>
+        <View className="session-home__rule">
+          <Text>{ruleLabel(station)}</Text>
+        </View>
+      </View>
+      {next ? (
+        <NextSessionCard
+          station={station}
+          session={next}
+          now={now}
+          onAddToCalendar={() => void addSessionToCalendar(station, next)}
+          onOpenMap={() => openStationMap(station)}
+          onCountdownChange={refreshNow}
+        />
+      ) : (
+        <EmptyBlock title="近期没有接待日安排" description="请留意镇法治建设科的通知" />
+      )}
+      {others.length > 0 && <SessionList sessions={others} />}
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '法治驿站',
+  enablePullDownRefresh: true,
+});

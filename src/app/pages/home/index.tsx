@@ -1,0 +1,8 @@
+import { useRouter } from '@tarojs/taro';
+import { SessionHome } from '../../features/sessions/components/session-home';
+
+/** 首页: a shared card may name a station (`?station=`); otherwise the town's first one is shown. */
+export default function HomePage() {
+  const { params } = useRouter();
+  return <SessionHome stationId={params.station || undefined} />;
+}

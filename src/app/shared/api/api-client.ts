@@ -1,0 +1,64 @@
+import Taro from '@tarojs/taro';
+import { buildPath, type RouteContract, type RouteInput, type RouteResponse } from '@core/api/contract';
+import { ApiErrorSchema } from '@core/shared/schemas';
+
+export type ApiFailureKind = 'network' | 'server' | 'contract';
+
+/** A failed call, with a message that can be shown to the person as it is. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly kind: ApiFailureKind,
+    readonly status: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+const TIMEOUT_MS = 15_000;
+
+function queryString(query: Record<string, unknown> | undefined): string {
+  if (!query) return '';
+  const pairs = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
+}
+
+export function apiUrl<C extends RouteContract>(contract: C, input: Partial<RouteInput<C>> = {}): string {
+  return (
+    API_BASE +
+    buildPath(contract.path, input.params as Record<string, string> | undefined) +
+    queryString(input.query as Record<string, unknown> | undefined)
+  );
+}
+
+/** Calls one contract operation and checks the answer against the contract before anyone uses it. */
+export async function callApi<C extends RouteContract & { response: object }>(
+  contract: C,
+  input: Partial<RouteInput<C>> = {},
+): Promise<RouteResponse<C>> {
+  let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject>;
+  try {
+    response = await Taro.request({
+      url: apiUrl(contract, input),
+      method: contract.method,
+      data: input.body,
+      timeout: TIMEOUT_MS,
+      dataType: 'json',
+    });
+  } catch {
+    throw new ApiRequestError('network', null, '网络连接不畅，请检查网络后重试');
+  }
+  if (response.statusCode >= 400) {
+    const problem = ApiErrorSchema.safeParse(response.data);
+    const message = problem.success ? problem.data.message : '服务暂时不可用，请稍后再试';
+    throw new ApiRequestError('server', response.statusCode, message);
+  }
+  const parsed = contract.response!.safeParse(response.data);
+  if (!parsed.success) {
+    throw new ApiRequestError('contract', response.statusCode, '收到的数据有误，请稍后再试或更新小程序');
+  }
+  return parsed.data as RouteResponse<C>;
+}

@@ -1,0 +1,72 @@
+import * as z from 'zod/mini';
+import { localDateSchema, localTimeSchema } from '../shared/schemas';
+import { daysBetween, isLocalDate } from '../shared/shanghai-time';
+
+export const MAX_RANGE_DAYS = 366;
+export const MAX_UPCOMING = 24;
+
+const TimeWindowSchema = z.object({ start: localTimeSchema('开始时间'), end: localTimeSchema('结束时间') });
+
+export const StationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  subtitle: z.string(),
+  communityName: z.string(),
+  address: z.string(),
+  latitude: z.number(),
+  longitude: z.number(),
+  daysOfMonth: z.array(z.int()),
+  window: TimeWindowSchema,
+});
+export type Station = z.infer<typeof StationSchema>;
+
+export const SessionSchema = z.object({
+  date: z.string(),
+  originalDate: z.string(),
+  window: TimeWindowSchema,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(['scheduled', 'cancelled', 'moved']),
+  reason: z.nullable(z.string()),
+});
+
+export const StationListSchema = z.object({ stations: z.array(StationSchema) });
+
+export const StationSessionsSchema = z.object({
+  station: StationSchema,
+  sessions: z.array(SessionSchema),
+});
+export type StationSessions = z.infer<typeof StationSessionsSchema>;
+
+export const StationParamsSchema = z.object({
+  stationId: z.string().check(z.minLength(1, '驿站编号不能为空'), z.maxLength(64, '驿站编号过长')),
+});
+
+export const SessionDateParamsSchema = z.object({
+  stationId: StationParamsSchema.shape.stationId,
+  date: localDateSchema('日期'),
+});
+
+function bothDates(range: { from: string; to: string }): boolean {
+  return isLocalDate(range.from) && isLocalDate(range.to);
+}
+
+export const SessionRangeQuerySchema = z
+  .object({ from: localDateSchema('开始日期 from'), to: localDateSchema('结束日期 to') })
+  .check(
+    // Field checks do not stop object checks, so each guards against dates that failed their own.
+    z.refine((range) => !bothDates(range) || range.from <= range.to, { error: '结束日期不能早于开始日期', path: ['to'] }),
+    z.refine((range) => !bothDates(range) || range.from > range.to || daysBetween(range.from, range.to) < MAX_RANGE_DAYS, {
+      error: `查询范围不能超过 ${MAX_RANGE_DAYS} 天，请缩小日期范围`,
+      path: ['to'],
+    }),
+  );
+
+export const UpcomingQuerySchema = z.object({
+  count: z._default(
+    z.coerce
+      .number({ error: '数量 count 应为数字' })
+      .check(z.int('数量 count 应为整数'), z.gte(1, '数量 count 至少为 1'), z.lte(MAX_UPCOMING, `数量 count 最多为 ${MAX_UPCOMING}`)),
+    6,
+  ),
+});

@@ -1,0 +1,19 @@
+import * as z from 'zod/mini';
+import { isLocalDate, isLocalTime } from './shanghai-time';
+
+/** A `YYYY-MM-DD` day that exists in the calendar; `label` names the field for the message. */
+export function localDateSchema(label: string) {
+  return z.string({ error: `${label}不能为空` }).check(
+    z.refine(isLocalDate, `${label}应为存在的日期，格式如 2026-01-31`),
+  );
+}
+
+export function localTimeSchema(label: string) {
+  return z.string({ error: `${label}不能为空` }).check(z.refine(isLocalTime, `${label}应为 24 小时制时间，格式如 09:00`));
+}
+
+export const ApiErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,0 +1,50 @@
+import * as z from 'zod/mini';
+import { localTimeSchema } from '../shared/schemas';
+import { minutesOfDay } from '../shared/shanghai-time';
+
+const idSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '编号只能用小写字母、数字和连字符'));
+
+const CommunitySchema = z.object({
+  id: idSchema,
+  name: z.string().check(z.minLength(1)),
+  kind: z.enum(['社区', '村']),
+});
+
+const StationConfigSchema = z
+  .object({
+    id: idSchema,
+    name: z.string().check(z.minLength(1)),
+    subtitle: z.string(),
+    communityId: idSchema,
+    address: z.string().check(z.minLength(1)),
+    latitude: z.number().check(z.gte(-90), z.lte(90)),
+    longitude: z.number().check(z.gte(-180), z.lte(180)),
+    daysOfMonth: z
+      .array(z.int().check(z.gte(1, '接待日应在 1–31 日之间'), z.lte(31, '接待日应在 1–31 日之间')))
+      .check(z.minLength(1, '至少要有一个接待日')),
+    window: z.object({ start: localTimeSchema('开始时间'), end: localTimeSchema('结束时间') }),
+  })
+  .check(
+    z.refine((station) => minutesOfDay(station.window.start) < minutesOfDay(station.window.end), {
+      error: '接待时间的结束应晚于开始',
+      path: ['window', 'end'],
+    }),
+  );
+
+/** The town as configured in data/town.json: everything about a place that is not code. */
+export const TownConfigSchema = z
+  .object({
+    name: z.string().check(z.minLength(1)),
+    district: z.string(),
+    city: z.string(),
+    office: z.string(),
+    communities: z.array(CommunitySchema).check(z.minLength(1)),
+    stations: z.array(StationConfigSchema).check(z.minLength(1)),
+  })
+  .check(
+    z.refine(
+      (town) => town.stations.every((s) => town.communities.some((c) => c.id === s.communityId)),
+      '每个驿站的 communityId 都必须是已配置的社区',
+    ),
+  );
+export type TownConfig = z.infer<typeof TownConfigSchema>;

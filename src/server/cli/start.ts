@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildApp } from '../app';
+import { projectPath, readConfig } from '../config';
+import { migrateToLatest, openDatabase } from '../db/database';
+import { seedTownIfEmpty } from '../features/town/seed';
+import { loadTownConfig } from '../features/town/town-config-file';
+
+function buildIfMissing(target: 'h5' | 'weapp', marker: string): void {
+  if (fs.existsSync(marker)) return;
+  process.stdout.write(`未找到 ${target} 构建产物，正在构建（约半分钟）…\n`);
+  const result = spawnSync('npm', ['run', `build:${target}`], { cwd: projectPath(), stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run build:${target} failed`);
+}
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  buildIfMissing('h5', path.join(config.h5Dir, 'index.html'));
+  buildIfMissing('weapp', projectPath('dist', 'weapp', 'app.js'));
+
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  await migrateToLatest(database.db);
+  await seedTownIfEmpty(database.db, loadTownConfig(config.townFile));
+
+  const app = await buildApp({
+    database,
+    h5Dir: config.h5Dir,
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+  });
+  await app.listen({ host: config.host, port: config.port });
+
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const where = database.kind === 'sqlite' ? config.sqliteFile : 'PostgreSQL (DATABASE_URL)';
+  process.stdout.write(
+    [
+      '',
+      '法治驿站已启动',
+      `  H5（浏览器）：${base}/`,
+      `  接口文档：    ${base}/api/docs`,
+      `  数据库：      ${where}`,
+      `  小程序：      用微信开发者工具“导入项目”选择 ${projectPath()}（project.config.json 指向 dist/weapp），`,
+      '                并在“详情 → 本地设置”勾选“不校验合法域名”以访问本机接口',
+      '  按 Ctrl-C 停止',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`启动失败：${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof Error && error.cause) process.stderr.write(`${String(error.cause)}\n`);
+  process.exit(1);
+});

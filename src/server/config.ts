@@ -1,0 +1,34 @@
+import path from 'node:path';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** PostgreSQL connection string; SQLite is used when absent. */
+  databaseUrl: string | undefined;
+  sqliteFile: string;
+  townFile: string;
+  h5Dir: string;
+  logLevel: string;
+}
+
+const projectRoot = path.resolve(__dirname, '..', '..');
+
+export function projectPath(...segments: string[]): string {
+  return path.join(projectRoot, ...segments);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    sqliteFile: path.resolve(env.SQLITE_FILE ?? projectPath('var', 'fazhi-yizhan.sqlite')),
+    townFile: path.resolve(env.TOWN_FILE ?? projectPath('data', 'town.json')),
+    h5Dir: path.resolve(env.H5_DIR ?? projectPath('dist', 'h5')),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

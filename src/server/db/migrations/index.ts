@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as townAndSessions from './0001-town-and-sessions';
+
+/** Every migration, in order; keys sort the way they must run. */
+export const migrations: Record<string, Migration> = {
+  '0001-town-and-sessions': townAndSessions,
+};

@@ -1,0 +1,111 @@
+import { checkOverride, type SessionOverride, type SessionRule } from '@core/sessions/calendar';
+import type { Station } from '@core/sessions/schemas';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../shared/app-error';
+
+export interface StationWithRule {
+  station: Station;
+  rule: SessionRule;
+}
+
+function stationQuery(db: Database) {
+  return db
+    .selectFrom('station')
+    .innerJoin('community', 'community.id', 'station.communityId')
+    .select([
+      'station.id',
+      'station.name',
+      'station.subtitle',
+      'community.name as communityName',
+      'station.address',
+      'station.latitude',
+      'station.longitude',
+      'station.daysOfMonth',
+      'station.windowStart',
+      'station.windowEnd',
+    ]);
+}
+
+type StationRow = Awaited<ReturnType<ReturnType<typeof stationQuery>['executeTakeFirstOrThrow']>>;
+
+function toStation(row: StationRow): StationWithRule {
+  const rule: SessionRule = {
+    daysOfMonth: row.daysOfMonth.split(',').map(Number),
+    window: { start: row.windowStart, end: row.windowEnd },
+  };
+  return {
+    station: {
+      id: row.id,
+      name: row.name,
+      subtitle: row.subtitle,
+      communityName: row.communityName,
+      address: row.address,
+      latitude: Number(row.latitude),
+      longitude: Number(row.longitude),
+      daysOfMonth: rule.daysOfMonth,
+      window: rule.window,
+    },
+    rule,
+  };
+}
+
+export async function listStations(db: Database): Promise<Station[]> {
+  const rows = await stationQuery(db).orderBy('station.name').execute();
+  return rows.map((row) => toStation(row).station);
+}
+
+export async function findStation(db: Database, stationId: string): Promise<StationWithRule | undefined> {
+  const row = await stationQuery(db).where('station.id', '=', stationId).executeTakeFirst();
+  return row && toStation(row);
+}
+
+export async function listOverrides(db: Database, stationId: string): Promise<SessionOverride[]> {
+  const rows = await db.selectFrom('sessionOverride').selectAll().where('stationId', '=', stationId).execute();
+  return rows.map((row) =>
+    row.kind === 'cancelled'
+      ? { originalDate: row.originalDate, kind: 'cancelled', reason: row.reason }
+      : {
+          originalDate: row.originalDate,
+          kind: 'moved',
+          newDate: row.newDate ?? row.originalDate,
+          newWindow: { start: row.newWindowStart ?? '', end: row.newWindowEnd ?? '' },
+          reason: row.reason,
+        },
+  );
+}
+
+const overrideProblemMessages = {
+  'not-an-occurrence': '这一天不是该驿站的接待日',
+  'already-overridden': '这次接待日已经取消或改期过',
+  'window-reversed': '改期后的结束时间应晚于开始时间',
+  'same-day': '改期后的日期与原日期相同',
+  'day-taken': '改期后的日期已有接待日，同一天不能安排两次',
+} as const;
+
+/** Cancels or moves one session; the calendar rules decide whether it may. */
+export async function saveOverride(
+  db: Database,
+  stationId: string,
+  override: SessionOverride,
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const found = await findStation(trx, stationId);
+    if (!found) throw new AppError(404, 'STATION_NOT_FOUND', '找不到该驿站');
+    const problem = checkOverride(found.rule, await listOverrides(trx, stationId), override);
+    if (problem) throw new AppError(409, 'SESSION_OVERRIDE_REJECTED', overrideProblemMessages[problem]);
+    await trx
+      .insertInto('sessionOverride')
+      .values({
+        stationId,
+        originalDate: override.originalDate,
+        kind: override.kind,
+        newDate: override.kind === 'moved' ? override.newDate : null,
+        newWindowStart: override.kind === 'moved' ? override.newWindow.start : null,
+        newWindowEnd: override.kind === 'moved' ? override.newWindow.end : null,
+        reason: override.reason,
+        createdAt: now.toISOString(),
+      })
+      .execute();
+  });
+}

@@ -1,0 +1,33 @@
+import type { TownConfig } from '@core/town/town-config';
+import type { Database } from '../../db/schema';
+
+/** Fills an empty database with the town's configuration; a database already seeded is left as it is. */
+export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('town').select('id').executeTakeFirst();
+    if (existing) return false;
+    await trx
+      .insertInto('town')
+      .values({ id: 1, name: town.name, district: town.district, city: town.city, office: town.office })
+      .execute();
+    await trx.insertInto('community').values(town.communities).execute();
+    await trx
+      .insertInto('station')
+      .values(
+        town.stations.map((s) => ({
+          id: s.id,
+          name: s.name,
+          subtitle: s.subtitle,
+          communityId: s.communityId,
+          address: s.address,
+          latitude: s.latitude,
+          longitude: s.longitude,
+          daysOfMonth: s.daysOfMonth.join(','),
+          windowStart: s.window.start,
+          windowEnd: s.window.end,
+        })),
+      )
+      .execute();
+    return true;
+  });
+}
