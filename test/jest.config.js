@@ -5,11 +5,14 @@ const path = require('node:path');
 const rootDir = path.resolve(__dirname, '..');
 const transform = { '\\.[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'support', 'babel.jest.js'), babelrc: false }] };
 const moduleNameMapper = { '^@core/(.*)$': '<rootDir>/src/core/$1' };
+// Node 20 can require these ESM-only packages, jest's module loader cannot: babel turns them into CommonJS.
+const esmOnlyPackages = ['cookie', 'content-disposition'];
 const nodeProject = (displayName, testMatch, extra = {}) => ({
   displayName,
   rootDir,
   testEnvironment: 'node',
   transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper,
   testMatch,
   ...extra,

@@ -45,7 +45,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     handle = openDatabase({ sqliteFile: path.join(dir, 'test.sqlite') });
     drop = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  await migrateToLatest(handle.db);
-  await seedTownIfEmpty(handle.db, loadTownConfig(townFile));
+  try {
+    await migrateToLatest(handle);
+    await seedTownIfEmpty(handle.db, loadTownConfig(townFile));
+  } catch (error) {
+    await handle.db.destroy();
+    await drop();
+    throw error;
+  }
   return { handle, drop };
 }

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   buildIfMissing('weapp', projectPath('dist', 'weapp', 'app.js'));
 
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database);
   await seedTownIfEmpty(database.db, loadTownConfig(config.townFile));
 
   const app = await buildApp({

@@ -11,6 +11,8 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /** The PostgreSQL schema worked in, when not the server's default. */
+  schema?: string;
 }
 
 export interface DatabaseOptions {
@@ -28,7 +30,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       options: options.postgresSchema ? `-c search_path=${options.postgresSchema}` : undefined,
       max: 10,
     });
-    return { db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), plugins }), kind: 'postgres' };
+    const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, kind: 'postgres', schema: options.postgresSchema };
   }
   fs.mkdirSync(path.dirname(options.sqliteFile), { recursive: true });
   const sqlite = new BetterSqlite3(options.sqliteFile);
@@ -40,8 +43,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Database): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+export async function migrateToLatest({ db, schema }: DatabaseHandle): Promise<void> {
+  // Named explicitly, or the migrator may take another schema's bookkeeping tables for its own.
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema: schema }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed`, { cause: error });

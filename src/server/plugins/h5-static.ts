@@ -13,10 +13,11 @@ export const h5Static = fp(async (app, options: { h5Dir: string }) => {
     root: options.h5Dir,
     prefix: '/',
     wildcard: false,
+    cacheControl: false,
     setHeaders: (res, filePath) => {
       // Built assets carry a content hash in their names; index.html must always be fetched fresh.
       const hashed = /\.[0-9a-f]{8,}\./.test(path.basename(filePath));
-      res.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
 });

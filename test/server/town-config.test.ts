@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import { TownConfigSchema } from '../../src/core/town/town-config';
+import { seedTownIfEmpty } from '../../src/server/features/town/seed';
+import { loadTownConfig } from '../../src/server/features/town/town-config-file';
+import { createTestDatabase, townFile, type TestDatabase } from '../support/test-database';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+test('data/town.json is a valid town configuration', () => {
+  const town = loadTownConfig(townFile);
+  expect(town.stations.length).toBeGreaterThan(0);
+  for (const station of town.stations) {
+    expect(town.communities.map((c) => c.id)).toContain(station.communityId);
+  }
+});
+
+test('a configuration with a reversed window or an unknown community is refused with the reason', () => {
+  const town = JSON.parse(fs.readFileSync(townFile, 'utf8'));
+  const broken = {
+    ...town,
+    stations: [{ ...town.stations[0], communityId: 'nowhere', window: { start: '11:30', end: '09:00' } }],
+  };
+  const result = TownConfigSchema.safeParse(broken);
+  expect(result.success).toBe(false);
+  const messages = result.error?.issues.map((i) => i.message) ?? [];
+  expect(messages).toContain('接待时间的结束应晚于开始');
+  expect(messages).toContain('每个驿站的 communityId 都必须是已配置的社区');
+});
+
+test('seeding fills an empty database once and leaves a seeded one alone', async () => {
+  const { db } = database.handle;
+  const before = await db.selectFrom('station').selectAll().execute();
+  expect(before).toHaveLength(loadTownConfig(townFile).stations.length);
+  await db.updateTable('station').set({ windowStart: '08:30' }).execute();
+  expect(await seedTownIfEmpty(db, loadTownConfig(townFile))).toBe(false);
+  const after = await db.selectFrom('station').select('windowStart').execute();
+  expect(after.every((s) => s.windowStart === '08:30')).toBe(true);
+});
