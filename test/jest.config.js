@@ -3,10 +3,26 @@
 const path = require('node:path');
 
 const rootDir = path.resolve(__dirname, '..');
-const transform = { '\\.[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'support', 'babel.jest.js'), babelrc: false }] };
+const transform = { '\\.m?[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'support', 'babel.jest.js'), babelrc: false }] };
 const moduleNameMapper = { '^@core/(.*)$': '<rootDir>/src/core/$1' };
 // Node 20 can require these ESM-only packages, jest's module loader cannot: babel turns them into CommonJS.
 const esmOnlyPackages = ['cookie', 'content-disposition'];
+// What Taro's H5 runtime and NutUI pull in as ES modules.
+const taroH5EsmPackages = [
+  '@tarojs',
+  '@stencil',
+  '@nutui',
+  'lodash-es',
+  'swiper',
+  'query-string',
+  'decode-uri-component',
+  'split-on-first',
+  'filter-obj',
+  'nanoid',
+  'style-inject',
+  'tslib',
+  '\\.pnpm',
+];
 const nodeProject = (displayName, testMatch, extra = {}) => ({
   displayName,
   rootDir,
@@ -36,11 +52,9 @@ const projects = [
   {
     displayName: 'app',
     rootDir,
-    testEnvironment: '<rootDir>/test/support/jsdom-with-fetch.js',
+    testEnvironment: '<rootDir>/test/support/jsdom-with-node-globals.js',
     transform,
-    transformIgnorePatterns: [
-      '/node_modules/(?!(@tarojs|@stencil|@nutui|lodash-es|swiper|query-string|decode-uri-component|split-on-first|filter-obj|nanoid|style-inject|tslib)/)',
-    ],
+    transformIgnorePatterns: [`/node_modules/(?!(${[...esmOnlyPackages, ...taroH5EsmPackages].join('|')})/)`],
     moduleNameMapper: {
       ...moduleNameMapper,
       '^@tarojs/taro$': '<rootDir>/test/support/taro-h5.ts',
@@ -51,7 +65,9 @@ const projects = [
     setupFilesAfterEnv: ['<rootDir>/test/support/app-setup.ts'],
     testMatch: ['<rootDir>/src/app/**/*.test.tsx'],
   },
-  nodeProject('weapp', ['<rootDir>/test/weapp/**/*.test.ts'], { testEnvironment: 'jsdom' }),
+  nodeProject('weapp', ['<rootDir>/test/weapp/**/*.test.ts'], {
+    testEnvironment: '<rootDir>/test/support/jsdom-with-node-globals.js',
+  }),
   nodeProject('e2e', ['<rootDir>/test/e2e/**/*.test.ts']),
 ];
 

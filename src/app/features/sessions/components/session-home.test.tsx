@@ -1,0 +1,103 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { nextHeldSession, upcomingSessions, type SessionRule } from '@core/sessions/calendar';
+import { saveOverride } from '../../../../server/features/sessions/repository';
+import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { monthDayLabel, weekdayLabel } from '../format';
+import { SessionHome } from './session-home';
+
+const STATION = 'chaotianzui-red-station';
+const rule: SessionRule = { daysOfMonth: [15, 30], window: { start: '09:00', end: '11:30' } };
+let testApp: TestApp;
+let apiBase: string;
+
+// The real server answers; its clock and the page's are the real time, so the expected sessions are
+// computed from the same rules at the same moment.
+beforeAll(async () => {
+  testApp = await createTestApp();
+  const address = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+  apiBase = `${address}/api`;
+});
+
+afterAll(() => testApp.close());
+
+beforeEach(() => {
+  Taro.clearStorageSync();
+  Object.assign(globalThis, { API_BASE: apiBase });
+});
+
+async function settle() {
+  // Taro's H5 components upgrade asynchronously.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+}
+
+test('shows loading, then the next session with its date, weekday, time and place', async () => {
+  const next = upcomingSessions(rule, [], new Date(), 1)[0];
+  render(<SessionHome stationId={STATION} />);
+  expect(screen.getByLabelText('正在加载')).toBeTruthy();
+
+  await screen.findByText('下一次接待日');
+  await settle();
+  const card = within(screen.getByLabelText('下一次接待日'));
+  expect(card.getByText(monthDayLabel(next.date))).toBeTruthy();
+  expect(card.getByText(weekdayLabel(next.date))).toBeTruthy();
+  expect(card.getByText('09:00–11:30')).toBeTruthy();
+  expect(card.getByText('朝天咀社区红色驿站')).toBeTruthy();
+  expect(card.getByText('重庆市江津区白沙镇朝天咀社区红色驿站')).toBeTruthy();
+  expect(card.getByText('加入手机日历')).toBeTruthy();
+  expect(card.getByText('查看位置')).toBeTruthy();
+  expect(screen.getByText('之后的接待日')).toBeTruthy();
+});
+
+test('without a station named, shows the town’s first station', async () => {
+  render(<SessionHome />);
+  await screen.findByText('下一次接待日');
+  expect(screen.getByText('行政执法协调监督联系点')).toBeTruthy();
+});
+
+test('an unreachable server shows the error and a retry that recovers', async () => {
+  Object.assign(globalThis, { API_BASE: 'http://127.0.0.1:9/api' });
+  render(<SessionHome stationId={STATION} />);
+  await screen.findByText('没有加载出来', {}, { timeout: 10_000 });
+  expect(screen.getByText('网络连接不畅，请检查网络后重试')).toBeTruthy();
+
+  Object.assign(globalThis, { API_BASE: apiBase });
+  fireEvent.click(screen.getByText('重新加载'));
+  await screen.findByText('下一次接待日');
+});
+
+test('an unknown station shows the server’s message', async () => {
+  render(<SessionHome stationId="no-such-station" />);
+  await screen.findByText('找不到该驿站，请返回首页重新选择');
+});
+
+test('a cancelled session is shown as such with its reason, and the card moves to the next held one', async () => {
+  const now = new Date();
+  const [first] = upcomingSessions(rule, [], now, 1);
+  await saveOverride(
+    testApp.database.handle.db,
+    STATION,
+    { originalDate: first.date, kind: 'cancelled', reason: '国庆假期暂停' },
+    now,
+  );
+  const held = nextHeldSession(rule, [{ originalDate: first.date, kind: 'cancelled', reason: '' }], now);
+
+  render(<SessionHome stationId={STATION} />);
+  await screen.findByText('已取消');
+  expect(screen.getByText('本次取消：国庆假期暂停')).toBeTruthy();
+  const card = screen.getByLabelText('下一次接待日');
+  expect(card.textContent).toContain(monthDayLabel(held!.date));
+  expect(card.textContent).not.toContain(monthDayLabel(first.date));
+});
+
+test('what was loaded once is shown again when the network then fails', async () => {
+  const first = render(<SessionHome stationId={STATION} />);
+  await screen.findByText('下一次接待日');
+  await waitFor(() => expect(Taro.getStorageSync(`sessions.upcoming.${STATION}`)).toBeTruthy());
+  first.unmount();
+
+  Object.assign(globalThis, { API_BASE: 'http://127.0.0.1:9/api' });
+  render(<SessionHome stationId={STATION} />);
+  expect(screen.getByText('下一次接待日')).toBeTruthy();
+  await screen.findByText('网络连接不畅，请检查网络后重试，以下是上次获取的信息。', {}, { timeout: 10_000 });
+});

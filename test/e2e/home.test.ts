@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { upcomingSessions, type SessionRule } from '../../src/core/sessions/calendar';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { launchChromium, outputDir } from './browser';
+
+const rule: SessionRule = { daysOfMonth: [15, 30], window: { start: '09:00', end: '11:30' } };
+const h5Dir = path.resolve(__dirname, '..', '..', 'dist', 'h5');
+let testApp: TestApp;
+let origin: string;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  testApp = await createTestApp({ h5Dir });
+  origin = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchChromium();
+  fs.mkdirSync(outputDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await testApp?.close();
+});
+
+test('the H5 build served by the server shows the next session, and gives it as a calendar file', async () => {
+  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+
+  const next = upcomingSessions(rule, [], new Date(), 1)[0];
+  const [, month, day] = next.date.split('-').map(Number);
+  const card = page.getByLabel('下一次接待日');
+  await card.waitFor({ timeout: 15_000 });
+  await page.waitForFunction(() => document.fonts.ready.then(() => true));
+  await expectText(card.innerText(), `${month}月${day}日`);
+  await expectText(card.innerText(), '09:00–11:30');
+  await expectText(page.locator('body').innerText(), '之后的接待日');
+  await page.screenshot({ path: path.join(outputDir, 'home.png'), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.nut-button', { hasText: '加入手机日历' }).click()]);
+  expect(download.suggestedFilename()).toBe(`session-${next.date}.ics`);
+  const ics = fs.readFileSync(await download.path(), 'utf8');
+  expect(ics).toContain(`DTSTART:${new Date(next.startsAt).toISOString().replace(/[-:]/g, '').replace('.000', '')}`);
+  await context.close();
+});
+
+async function expectText(text: Promise<string>, expected: string) {
+  expect(await text).toContain(expected);
+}
