@@ -69,6 +69,7 @@ const projects = [
     testEnvironment: '<rootDir>/test/support/jsdom-with-node-globals.js',
   }),
   nodeProject('e2e', ['<rootDir>/test/e2e/**/*.test.ts']),
+  nodeProject('architecture', ['<rootDir>/test/architecture/**/*.test.ts']),
 ];
 
 if (process.env.DATABASE_URL) {

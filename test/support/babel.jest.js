@@ -1,5 +1,6 @@
-// Babel for jest: TypeScript and JSX for Node, NutUI imported per component as in the real build.
-const nutuiPackages = '@nutui/nutui-react-taro/dist/es/packages/';
+// Babel for jest: TypeScript and JSX compiled for the Node that runs the tests, with the same
+// per-component NutUI imports as the real build.
+const { plugins } = require('../../config/babel.config.js');
 
 module.exports = {
   presets: [
@@ -7,16 +8,5 @@ module.exports = {
     ['@babel/preset-react', { runtime: 'automatic' }],
     '@babel/preset-typescript',
   ],
-  plugins: [
-    [
-      'import',
-      {
-        libraryName: '@nutui/nutui-react-taro',
-        camel2DashComponentName: false,
-        customName: (name) => `${nutuiPackages}${name.toLowerCase()}`,
-        customStyleName: (name) => `${nutuiPackages}${name.toLowerCase()}/style/css`,
-      },
-      'nutui-react-taro',
-    ],
-  ],
+  plugins,
 };

@@ -14,9 +14,10 @@ beforeAll(async () => {
 afterAll(() => testApp.close());
 
 // The compiled app's modules are cached per test file, so one page instance serves the whole file.
-test('the compiled home page shows the next session from a real server and adds it to the phone calendar', async () => {
+test('the compiled home page shows the next session from a real server, adds it to the phone calendar and opens the map', async () => {
   const storage = new Map<string, unknown>();
   const calendarEntries: Record<string, unknown>[] = [];
+  const mapsOpened: Record<string, unknown>[] = [];
   const requests: string[] = [];
   const request = requestThrough(origin);
   const page = renderCompiledPage('pages/home/index', {
@@ -34,7 +35,16 @@ test('the compiled home page shows the next session from a real server and adds 
       calendarEntries.push(options);
       options.success?.();
     },
+    openLocation: (options: Record<string, unknown> & { success?: () => void }) => {
+      mapsOpened.push(options);
+      options.success?.();
+    },
   });
+  const tapButton = (label: string) => {
+    const button = page.querySelectorAll('.nut-button').find((b) => b.dom?.textContent === label);
+    if (!button) throw new Error(`no ${label} button on the page`);
+    button.dispatchEvent('tap');
+  };
 
   const next = upcomingSessions(rule, [], new Date(), 1)[0];
   const [, month, day] = next.date.split('-').map(Number);
@@ -49,11 +59,7 @@ test('the compiled home page shows the next session from a real server and adds 
   ]);
   await waitFor(() => storage.has('sessions.upcoming.default'), () => 'the sessions to be kept on the phone');
 
-  const addButton = page
-    .querySelectorAll('.nut-button')
-    .find((button) => button.dom?.textContent === '加入手机日历');
-  if (!addButton) throw new Error('no 加入手机日历 button on the page');
-  addButton.dispatchEvent('tap');
+  tapButton('加入手机日历');
   await waitFor(() => calendarEntries.length === 1, () => 'wx.addPhoneCalendar to be called');
   expect(calendarEntries[0]).toMatchObject({
     title: '朝天咀社区红色驿站接待日',
@@ -62,5 +68,14 @@ test('the compiled home page shows the next session from a real server and adds 
     endTime: new Date(next.endsAt).getTime() / 1000,
     alarm: true,
     alarmOffset: 24 * 60 * 60,
+  });
+
+  tapButton('查看位置');
+  await waitFor(() => mapsOpened.length === 1, () => 'wx.openLocation to be called');
+  expect(mapsOpened[0]).toMatchObject({
+    name: '朝天咀社区红色驿站',
+    address: '重庆市江津区白沙镇朝天咀社区红色驿站',
+    latitude: 29.0795,
+    longitude: 106.1396,
   });
 });

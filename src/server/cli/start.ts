@@ -26,7 +26,14 @@ async function main(): Promise<void> {
   const app = await buildApp({
     database,
     h5Dir: config.h5Dir,
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: {
+      level: config.logLevel,
+      // No addresses, headers or query strings: they can carry personal data and tokens.
+      serializers: {
+        req: (request: { method: string; url: string }) => ({ method: request.method, path: request.url.split('?')[0] }),
+        res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+      },
+    },
   });
   await app.listen({ host: config.host, port: config.port });
 
