@@ -80,4 +80,8 @@ if (process.env.DATABASE_URL) {
   );
 }
 
-module.exports = { projects, testTimeout: 30_000 };
+module.exports = {
+  projects,
+  testTimeout: 30_000,
+  reporters: ['default', path.join(__dirname, 'support', 'summary-reporter.js')],
+};

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { upcomingSessions, type SessionRule } from '../../src/core/sessions/calendar';
+import { upcomingSessions } from '../../src/core/sessions/calendar';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { launchChromium, outputDir } from './browser';
+import { firstStation, firstStationRule } from '../support/town-fixture';
 
-const rule: SessionRule = { daysOfMonth: [15, 30], window: { start: '09:00', end: '11:30' } };
+const rule = firstStationRule;
 const h5Dir = path.resolve(__dirname, '..', '..', 'dist', 'h5');
 let testApp: TestApp;
 let origin: string;
@@ -34,7 +35,8 @@ test('the H5 build served by the server shows the next session, and gives it as 
   await card.waitFor({ timeout: 15_000 });
   await page.waitForFunction(() => document.fonts.ready.then(() => true));
   await expectText(card.innerText(), `${month}月${day}日`);
-  await expectText(card.innerText(), '09:00–11:30');
+  await expectText(card.innerText(), firstStation.address);
+  await expectText(card.innerText(), `${rule.window.start}–${rule.window.end}`);
   await expectText(page.locator('body').innerText(), '之后的接待日');
   await page.screenshot({ path: path.join(outputDir, 'home.png'), fullPage: true });
 

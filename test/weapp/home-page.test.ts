@@ -1,8 +1,9 @@
-import { upcomingSessions, type SessionRule } from '../../src/core/sessions/calendar';
+import { upcomingSessions } from '../../src/core/sessions/calendar';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { renderCompiledPage, requestThrough, waitFor, waitForText } from './mini-program-harness';
+import { firstStation, firstStationRule } from '../support/town-fixture';
 
-const rule: SessionRule = { daysOfMonth: [15, 30], window: { start: '09:00', end: '11:30' } };
+const rule = firstStationRule;
 let testApp: TestApp;
 let origin: string;
 
@@ -51,19 +52,19 @@ test('the compiled home page shows the next session from a real server, adds it 
   await waitForText(page, '下一次接待日');
   const text = page.dom?.textContent;
   expect(text).toContain(`${month}月${day}日`);
-  expect(text).toContain('09:00–11:30');
-  expect(text).toContain('朝天咀社区红色驿站');
+  expect(text).toContain(`${rule.window.start}–${rule.window.end}`);
+  expect(text).toContain(firstStation.name);
   expect(requests).toEqual([
     'http://127.0.0.1:3000/api/stations',
-    'http://127.0.0.1:3000/api/stations/chaotianzui-red-station/sessions/upcoming?count=6',
+    `http://127.0.0.1:3000/api/stations/${firstStation.id}/sessions/upcoming?count=6`,
   ]);
   await waitFor(() => storage.has('sessions.upcoming.default'), () => 'the sessions to be kept on the phone');
 
   tapButton('加入手机日历');
   await waitFor(() => calendarEntries.length === 1, () => 'wx.addPhoneCalendar to be called');
   expect(calendarEntries[0]).toMatchObject({
-    title: '朝天咀社区红色驿站接待日',
-    location: '重庆市江津区白沙镇朝天咀社区红色驿站',
+    title: `${firstStation.name}接待日`,
+    location: firstStation.address,
     startTime: new Date(next.startsAt).getTime() / 1000,
     endTime: new Date(next.endsAt).getTime() / 1000,
     alarm: true,
@@ -73,9 +74,9 @@ test('the compiled home page shows the next session from a real server, adds it 
   tapButton('查看位置');
   await waitFor(() => mapsOpened.length === 1, () => 'wx.openLocation to be called');
   expect(mapsOpened[0]).toMatchObject({
-    name: '朝天咀社区红色驿站',
-    address: '重庆市江津区白沙镇朝天咀社区红色驿站',
-    latitude: 29.0795,
-    longitude: 106.1396,
+    name: firstStation.name,
+    address: firstStation.address,
+    latitude: firstStation.latitude,
+    longitude: firstStation.longitude,
   });
 });

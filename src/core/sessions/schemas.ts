@@ -70,3 +70,20 @@ export const UpcomingQuerySchema = z.object({
     6,
   ),
 });
+
+const reasonSchema = z
+  .string({ error: '请填写原因，居民会看到它' })
+  .check(z.trim(), z.minLength(2, '原因至少 2 个字，居民会看到它'), z.maxLength(200, '原因最多 200 字'));
+
+/** Cancelling or moving one session: what the office enters, with the reason residents will read. */
+export const SessionOverrideInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cancelled'), originalDate: localDateSchema('原日期'), reason: reasonSchema }),
+  z.object({
+    kind: z.literal('moved'),
+    originalDate: localDateSchema('原日期'),
+    newDate: localDateSchema('新日期'),
+    newWindow: TimeWindowSchema,
+    reason: reasonSchema,
+  }),
+]);
+export type SessionOverrideInput = z.infer<typeof SessionOverrideInputSchema>;

@@ -1,13 +1,14 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { nextHeldSession, upcomingSessions, type SessionRule } from '@core/sessions/calendar';
+import { nextHeldSession, upcomingSessions } from '@core/sessions/calendar';
 import { saveOverride } from '../../../../server/features/sessions/repository';
 import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
 import { monthDayLabel, weekdayLabel } from '../format';
 import { SessionHome } from './session-home';
+import { firstStation, firstStationRule } from '../../../../../test/support/town-fixture';
 
-const STATION = 'chaotianzui-red-station';
-const rule: SessionRule = { daysOfMonth: [15, 30], window: { start: '09:00', end: '11:30' } };
+const STATION = firstStation.id;
+const rule = firstStationRule;
 let testApp: TestApp;
 let apiBase: string;
 
@@ -41,9 +42,9 @@ test('shows loading, then the next session with its date, weekday, time and plac
   const card = within(screen.getByLabelText('下一次接待日'));
   expect(card.getByText(monthDayLabel(next.date))).toBeTruthy();
   expect(card.getByText(weekdayLabel(next.date))).toBeTruthy();
-  expect(card.getByText('09:00–11:30')).toBeTruthy();
-  expect(card.getByText('朝天咀社区红色驿站')).toBeTruthy();
-  expect(card.getByText('重庆市江津区白沙镇朝天咀社区红色驿站')).toBeTruthy();
+  expect(card.getByText(`${rule.window.start}–${rule.window.end}`)).toBeTruthy();
+  expect(card.getByText(firstStation.name)).toBeTruthy();
+  expect(card.getByText(firstStation.address)).toBeTruthy();
   expect(card.getByText('加入手机日历')).toBeTruthy();
   expect(card.getByText('查看位置')).toBeTruthy();
   expect(screen.getByText('之后的接待日')).toBeTruthy();
@@ -52,7 +53,7 @@ test('shows loading, then the next session with its date, weekday, time and plac
 test('without a station named, shows the town’s first station', async () => {
   render(<SessionHome />);
   await screen.findByText('下一次接待日');
-  expect(screen.getByText('行政执法协调监督联系点')).toBeTruthy();
+  expect(screen.getByText(firstStation.subtitle)).toBeTruthy();
 });
 
 test('an unreachable server shows the error and a retry that recovers', async () => {

@@ -28,14 +28,14 @@ export function SessionList({ sessions }: { sessions: Session[] }) {
             className={`session-row session-row--${session.status}`}
             title={
               <View className="session-row__title">
-                <Text>
+                <Text className="session-row__date">
                   {monthDayLabel(session.date)} {weekdayLabel(session.date)}
                 </Text>
                 <StatusTag session={session} />
               </View>
             }
             description={
-              <View>
+              <View className="session-row__detail">
                 <View>{windowLabel(session.window)}</View>
                 {note && <View className="session-row__note">{note}</View>}
               </View>

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { sessionsBetween } from '@core/sessions/calendar';
+import { SessionOverrideInputSchema } from '@core/sessions/schemas';
+import { addDays, shanghaiDateOf } from '@core/shared/shanghai-time';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../shared/app-error';
+import { findStation, listOverrides, listStations, saveOverride } from './repository';
+
+export const usage = `用法：
+  npm run sessions -- list [--station 驿站编号]
+  npm run sessions -- cancel --station 驿站编号 --date 2026-12-15 --reason "原因"
+  npm run sessions -- move --station 驿站编号 --date 2026-12-15 --to 2026-12-16 [--start 09:00 --end 11:30] --reason "原因"`;
+
+const STATUS_LABELS = { scheduled: '', cancelled: '（已取消）', moved: '（改期）' } as const;
+
+/** A person's mistake on the command line: shown as it is, with nothing changed. */
+export class CommandError extends Error {}
+
+/**
+ * The office's way to cancel or move one session until the staff pages exist. Answers the text
+ * to print; the calendar rules refuse what they would refuse from any other caller.
+ */
+export async function runSessionsCommand(argv: string[], db: Database, now: Date): Promise<string> {
+  const { positionals, values } = parseCommandLine(argv);
+  const [action] = positionals;
+  if (action === 'list') return listUpcoming(db, values.station, now);
+  if (action !== 'cancel' && action !== 'move') throw new CommandError(usage);
+  if (!values.station) throw new CommandError('请用 --station 指明驿站编号（npm run sessions -- list 可查看）');
+
+  const found = await findStation(db, values.station);
+  if (!found) throw new CommandError(`找不到驿站 ${values.station}`);
+  const parsed = SessionOverrideInputSchema.safeParse(
+    action === 'cancel'
+      ? { kind: 'cancelled', originalDate: values.date, reason: values.reason }
+      : {
+          kind: 'moved',
+          originalDate: values.date,
+          newDate: values.to,
+          newWindow: { start: values.start ?? found.rule.window.start, end: values.end ?? found.rule.window.end },
+          reason: values.reason,
+        },
+  );
+  if (!parsed.success) throw new CommandError(parsed.error.issues.map((i) => i.message).join('；'));
+  try {
+    await saveOverride(db, values.station, parsed.data, now);
+  } catch (error) {
+    if (error instanceof AppError) throw new CommandError(error.message);
+    throw error;
+  }
+  const override = parsed.data;
+  return override.kind === 'cancelled'
+    ? `已取消 ${found.station.name} ${override.originalDate} 的接待日：${override.reason}`
+    : `已将 ${found.station.name} ${override.originalDate} 的接待日改到 ${override.newDate} ${override.newWindow.start}–${override.newWindow.end}：${override.reason}`;
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        station: { type: 'string' },
+        date: { type: 'string' },
+        to: { type: 'string' },
+        start: { type: 'string' },
+        end: { type: 'string' },
+        reason: { type: 'string' },
+      },
+    });
+  } catch {
+    throw new CommandError(usage);
+  }
+}
+
+async function listUpcoming(db: Database, stationId: string | undefined, now: Date): Promise<string> {
+  const ids = stationId ? [stationId] : (await listStations(db)).map((s) => s.id);
+  const today = shanghaiDateOf(now);
+  const lines: string[] = [];
+  for (const id of ids) {
+    const found = await findStation(db, id);
+    if (!found) throw new CommandError(`找不到驿站 ${id}`);
+    lines.push(`${found.station.name}（${found.station.id}）`);
+    const sessions = sessionsBetween(found.rule, await listOverrides(db, found.station.id), today, addDays(today, 90));
+    for (const s of sessions) {
+      lines.push(`  ${s.date} ${s.window.start}–${s.window.end}${STATUS_LABELS[s.status]}${s.reason ? ` ${s.reason}` : ''}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,46 @@
+import { CommandError, runSessionsCommand } from '../../src/server/features/sessions/override-command';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { firstStation } from '../support/town-fixture';
+
+const now = new Date('2026-11-26T10:00:00+08:00');
+let database: TestDatabase;
+const run = (...argv: string[]) => runSessionsCommand(argv, database.handle.db, now);
+const overrideCount = async () =>
+  (await database.handle.db.selectFrom('sessionOverride').select('originalDate').execute()).length;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+test('cancel stores the cancellation with its reason, and list shows it', async () => {
+  const said = await run('cancel', '--station', firstStation.id, '--date', '2026-12-15', '--reason', '  全镇集中宣传  ');
+  expect(said).toBe(`已取消 ${firstStation.name} 2026-12-15 的接待日：全镇集中宣传`);
+  const listed = await run('list', '--station', firstStation.id);
+  expect(listed).toContain('2026-12-15 09:00–11:30（已取消） 全镇集中宣传');
+  expect(listed).toContain('2026-11-30 09:00–11:30');
+});
+
+test('move keeps the station hours unless new ones are given', async () => {
+  const said = await run('move', '--station', firstStation.id, '--date', '2026-12-30', '--to', '2026-12-31', '--reason', '元旦调整');
+  expect(said).toContain('改到 2026-12-31 09:00–11:30');
+  expect(await run('list')).toContain('2026-12-31 09:00–11:30（改期） 元旦调整');
+});
+
+test.each([
+  [['cancel', '--station', firstStation.id, '--date', '2027-01-15'], '请填写原因，居民会看到它'],
+  [['cancel', '--station', firstStation.id, '--date', '2027-01-15', '--reason', '忙'], '原因至少 2 个字，居民会看到它'],
+  [['cancel', '--station', firstStation.id, '--date', '2027-01-16', '--reason', '节假日'], '这一天不是该驿站的接待日'],
+  [['cancel', '--station', firstStation.id, '--date', '2027-02-30', '--reason', '节假日'], '原日期应为存在的日期，格式如 2026-01-31'],
+  [['move', '--station', firstStation.id, '--date', '2027-01-15', '--to', '2027-01-30', '--reason', '调整'], '改期后的日期已有接待日，同一天不能安排两次'],
+  [['cancel', '--station', 'nowhere', '--date', '2027-01-15', '--reason', '节假日'], '找不到驿站 nowhere'],
+  [['cancel', '--date', '2027-01-15', '--reason', '节假日'], '请用 --station 指明驿站编号（npm run sessions -- list 可查看）'],
+  [['delete'], 'npm run sessions -- list'],
+  [['cancel', '--bogus'], 'npm run sessions -- list'],
+])('refuses %j with a message and changes nothing', async (argv, message) => {
+  const before = await overrideCount();
+  const attempt = run(...argv);
+  await expect(attempt).rejects.toBeInstanceOf(CommandError);
+  await expect(attempt).rejects.toThrow(message);
+  expect(await overrideCount()).toBe(before);
+});
