@@ -2,6 +2,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { DatabaseHandle, DatabaseKind } from './db/database';
 import type { Database } from './db/schema';
 import { healthRoutes } from './features/health/routes';
+import { authRoutes } from './features/identity/auth-routes';
+import { authentication } from './features/identity/authentication';
+import { directoryRoutes } from './features/identity/directory-routes';
+import { WeChatClient, type WeChatConfig } from './features/identity/wechat-client';
 import { sessionRoutes } from './features/sessions/routes';
 import { errorReplies } from './plugins/errors';
 import { h5Static } from './plugins/h5-static';
@@ -21,9 +25,13 @@ declare module 'fastify' {
 export interface AppOptions {
   database: DatabaseHandle;
   h5Dir?: string;
+  /** WeChat's API; without appid and secret, WeChat sign-in answers that it is not configured. */
+  wechat?: WeChatConfig;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
 }
+
+const NO_WECHAT: WeChatConfig = { apiBase: 'https://api.weixin.qq.com', appId: undefined, secret: undefined };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
@@ -35,8 +43,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(zodValidation);
   await app.register(errorReplies);
   await app.register(openApi, { version });
+  await app.register(authentication);
   await app.register(healthRoutes, { version });
   await app.register(sessionRoutes);
+  await app.register(authRoutes, { wechat: new WeChatClient(options.wechat ?? NO_WECHAT) });
+  await app.register(directoryRoutes);
   if (options.h5Dir) await app.register(h5Static, { h5Dir: options.h5Dir });
   return app;
 }

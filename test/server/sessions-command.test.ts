@@ -1,5 +1,5 @@
 import { CommandError, runSessionsCommand } from '../../src/server/features/sessions/override-command';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { closeTestDatabase, createTestDatabase, type TestDatabase } from '../support/test-database';
 import { firstStation } from '../support/town-fixture';
 
 const now = new Date('2026-11-26T10:00:00+08:00');
@@ -11,7 +11,7 @@ const overrideCount = async () =>
 beforeAll(async () => {
   database = await createTestDatabase();
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestDatabase(database));
 
 test('cancel stores the cancellation with its reason, and list shows it', async () => {
   const said = await run('cancel', '--station', firstStation.id, '--date', '2026-12-15', '--reason', '  全镇集中宣传  ');

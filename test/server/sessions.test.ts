@@ -101,15 +101,21 @@ describe('GET /api/stations/:id/sessions?from&to', () => {
   });
 
   test.each([
-    ['from=2027-02-30&to=2027-03-01', '开始日期 from应为存在的日期，格式如 2026-01-31'],
+    ['from=2027-02-30&to=2027-03-01', '开始日期 from 应为存在的日期，格式如 2026-01-31'],
     ['from=2027-03-01&to=2027-02-01', '结束日期不能早于开始日期'],
     ['from=2027-01-01&to=2028-01-02', '查询范围不能超过 366 天，请缩小日期范围'],
-    ['from=20270101&to=2027-01-31', '开始日期 from应为存在的日期，格式如 2026-01-31'],
-    ['to=2027-01-31', '开始日期 from不能为空'],
+    ['from=20270101&to=2027-01-31', '开始日期 from 应为存在的日期，格式如 2026-01-31'],
+    ['to=2027-01-31', '开始日期 from 不能为空'],
   ])('rejects %s', async (query, message) => {
     const response = await get(`/api/stations/${STATION}/sessions?${query}`);
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({ code: 'INVALID_REQUEST', message });
+  });
+
+  test('a repeated parameter is a bad value, not a missing one', async () => {
+    const response = await get(`/api/stations/${STATION}/sessions?from=2027-01-01&from=2027-02-01&to=2027-03-01`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toBe('开始日期 from 应为一个日期，格式如 2026-01-31');
   });
 
   test('answers 404 for an unknown station even with a good range', async () => {

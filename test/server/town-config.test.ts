@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import { TownConfigSchema } from '../../src/core/town/town-config';
 import { seedTownIfEmpty } from '../../src/server/features/town/seed';
 import { loadTownConfig } from '../../src/server/features/town/town-config-file';
-import { createTestDatabase, townFile, type TestDatabase } from '../support/test-database';
+import { closeTestDatabase, createTestDatabase, townFile, type TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestDatabase(database));
 
 test('data/town.json is a valid town configuration', () => {
   const town = loadTownConfig(townFile);

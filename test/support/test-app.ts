@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../../src/server/app';
+import type { WeChatConfig } from '../../src/server/features/identity/wechat-client';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -8,10 +9,18 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** The real server over a fresh database; `now` pins the clock where a test needs a chosen day. */
-export async function createTestApp(options: { now?: () => Date; h5Dir?: string } = {}): Promise<TestApp> {
+interface TestAppOptions {
+  /** Pins the clock where a test needs a chosen day. */
+  now?: () => Date;
+  h5Dir?: string;
+  wechat?: WeChatConfig;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The real server over a fresh database. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await buildApp({ database: database.handle, now: options.now, h5Dir: options.h5Dir });
+  const app = await buildApp({ database: database.handle, ...options });
   return {
     app,
     database,

@@ -10,8 +10,14 @@ export const townFile = path.resolve(__dirname, '..', '..', 'data', 'town.json')
 
 export interface TestDatabase {
   handle: DatabaseHandle;
-  /** Removes what the test created: the SQLite file, or the PostgreSQL schema. */
+  /** Removes what the test created: the SQLite file, or the PostgreSQL schema. Close connections first. */
   drop: () => Promise<void>;
+}
+
+/** For tests that use the database without an app (whose close would destroy it). */
+export async function closeTestDatabase(database: TestDatabase): Promise<void> {
+  await database.handle.db.destroy();
+  await database.drop();
 }
 
 function uniqueName(): string {

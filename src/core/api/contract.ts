@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { Operation } from '../identity/permissions';
 
 type Schema = z.ZodMiniType;
 
@@ -7,6 +8,8 @@ type Schema = z.ZodMiniType;
  * schemas and publishes them as OpenAPI, and the app builds and checks its calls from the same object.
  */
 export interface RouteContract {
+  /** Its entry in the permission table. */
+  operation: Operation;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Relative to the API base, with `:name` placeholders for path parameters. */
   path: string;

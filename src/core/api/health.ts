@@ -9,6 +9,7 @@ export const HealthSchema = z.object({
 
 export const healthContract = {
   health: defineRoute({
+    operation: 'system.health',
     method: 'GET',
     path: '/health',
     summary: '服务健康检查',

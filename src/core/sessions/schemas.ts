@@ -52,7 +52,7 @@ function bothDates(range: { from: string; to: string }): boolean {
 }
 
 export const SessionRangeQuerySchema = z
-  .object({ from: localDateSchema('开始日期 from'), to: localDateSchema('结束日期 to') })
+  .object({ from: localDateSchema('开始日期 from '), to: localDateSchema('结束日期 to ') })
   .check(
     // Field checks do not stop object checks, so each guards against dates that failed their own.
     z.refine((range) => !bothDates(range) || range.from <= range.to, { error: '结束日期不能早于开始日期', path: ['to'] }),

@@ -31,6 +31,12 @@ const StationConfigSchema = z
     }),
   );
 
+const GridSchema = z.object({
+  id: idSchema,
+  name: z.string().check(z.minLength(1)),
+  communityId: idSchema,
+});
+
 /** The town as configured in data/town.json: everything about a place that is not code. */
 export const TownConfigSchema = z
   .object({
@@ -40,11 +46,16 @@ export const TownConfigSchema = z
     office: z.string(),
     communities: z.array(CommunitySchema).check(z.minLength(1)),
     stations: z.array(StationConfigSchema).check(z.minLength(1)),
+    grids: z.array(GridSchema),
   })
   .check(
     z.refine(
       (town) => town.stations.every((s) => town.communities.some((c) => c.id === s.communityId)),
       '每个驿站的 communityId 都必须是已配置的社区',
+    ),
+    z.refine(
+      (town) => town.grids.every((g) => town.communities.some((c) => c.id === g.communityId)),
+      '每个网格的 communityId 都必须是已配置的社区',
     ),
   );
 export type TownConfig = z.infer<typeof TownConfigSchema>;

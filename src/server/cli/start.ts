@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     database,
     h5Dir: config.h5Dir,
+    wechat: config.wechat,
     logger: {
       level: config.logLevel,
       // No addresses, headers or query strings: they can carry personal data and tokens.

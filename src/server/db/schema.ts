@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 // Column names are camelCase here; CamelCasePlugin maps them to snake_case in SQL.
 
@@ -41,11 +41,85 @@ export interface SessionOverrideTable {
   createdAt: string;
 }
 
+export interface GridTable {
+  id: string;
+  name: string;
+  communityId: string;
+}
+
+export interface AppUserTable {
+  id: string;
+  kind: 'wechat' | 'guest';
+  wechatOpenid: string | null;
+  bindFailures: Generated<number>;
+  bindLockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface StaffAccountTable {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'staff' | 'admin';
+  passwordHash: string;
+  /** 1 until the one-time password has been replaced. */
+  mustChangePassword: number;
+  failedAttempts: Generated<number>;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface AuthTokenTable {
+  /** SHA-256 of the token: a stolen database holds no usable token. */
+  tokenHash: string;
+  subjectKind: 'user' | 'staff';
+  subjectId: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface SupervisorTable {
+  id: string;
+  name: string;
+  certificateNo: string;
+  termStart: string;
+  termEnd: string;
+  userId: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export interface GridWorkerTable {
+  id: string;
+  name: string;
+  gridId: string;
+  userId: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export interface BindingCodeTable {
+  codeHash: string;
+  targetKind: 'supervisor' | 'grid_worker';
+  targetId: string;
+  expiresAt: string;
+  usedAt: string | null;
+  createdAt: string;
+}
+
 export interface DatabaseSchema {
   town: TownTable;
   community: CommunityTable;
   station: StationTable;
   sessionOverride: SessionOverrideTable;
+  grid: GridTable;
+  appUser: AppUserTable;
+  staffAccount: StaffAccountTable;
+  authToken: AuthTokenTable;
+  supervisor: SupervisorTable;
+  gridWorker: GridWorkerTable;
+  bindingCode: BindingCodeTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

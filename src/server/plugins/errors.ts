@@ -11,6 +11,7 @@ export const errorReplies = fp(async (app) => {
     if (error instanceof AppError) {
       status = error.statusCode;
       body = { code: error.code, message: error.message };
+      if (error.retryAfterSeconds) reply.header('Retry-After', String(error.retryAfterSeconds));
     } else if (error.code === 'FST_ERR_VALIDATION') {
       status = 400;
       body = { code: 'INVALID_REQUEST', message: error.message };

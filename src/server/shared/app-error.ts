@@ -4,12 +4,10 @@ export class AppError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** For 429 answers: when to try again, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
   }
-}
-
-export function notFound(message: string): AppError {
-  return new AppError(404, 'NOT_FOUND', message);
 }

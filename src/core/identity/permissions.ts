@@ -1,0 +1,48 @@
+import { ROLES, type Role } from './roles';
+
+const EVERYONE = ROLES;
+const SIGNED_IN: readonly Role[] = ['resident', 'supervisor', 'grid_worker', 'staff', 'admin'];
+const PEOPLE: readonly Role[] = ['resident', 'supervisor', 'grid_worker'];
+const OFFICE: readonly Role[] = ['staff', 'admin'];
+
+/**
+ * Which roles may call each operation: the one table the server enforces on every route.
+ * A signed-in resident who is also a supervisor holds both roles; any one that is listed allows.
+ */
+export const PERMISSIONS = {
+  'system.health': EVERYONE,
+  'sessions.listStations': EVERYONE,
+  'sessions.listSessions': EVERYONE,
+  'sessions.upcomingSessions': EVERYONE,
+  'sessions.calendarFile': EVERYONE,
+  'identity.signInWeChat': EVERYONE,
+  'identity.signInGuest': EVERYONE,
+  'identity.signInStaff': EVERYONE,
+  'identity.signOut': SIGNED_IN,
+  'identity.me': SIGNED_IN,
+  'identity.bind': PEOPLE,
+  'identity.changePassword': OFFICE,
+  'staff.listGrids': OFFICE,
+  'staff.listSupervisors': OFFICE,
+  'staff.createSupervisor': OFFICE,
+  'staff.issueSupervisorCode': OFFICE,
+  'staff.revokeSupervisor': OFFICE,
+  'staff.listGridWorkers': OFFICE,
+  'staff.createGridWorker': OFFICE,
+  'staff.issueGridWorkerCode': OFFICE,
+  'staff.revokeGridWorker': OFFICE,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Operation = keyof typeof PERMISSIONS;
+
+/** Operations a staff member may still call before changing the one-time password. */
+export const ALLOWED_BEFORE_PASSWORD_CHANGE: readonly Operation[] = [
+  'identity.me',
+  'identity.signOut',
+  'identity.changePassword',
+];
+
+export function mayCall(roles: readonly Role[], operation: Operation): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[operation];
+  return roles.some((role) => allowed.includes(role));
+}

@@ -1,0 +1,83 @@
+import { sql, type Kysely } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('grid')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('community_id', 'text', (c) => c.notNull().references('community.id'))
+    .execute();
+
+  // Residents: a WeChat user (openid only: nothing else is asked for) or a browser guest.
+  await db.schema
+    .createTable('app_user')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('wechat', 'guest')`))
+    .addColumn('wechat_openid', 'text', (c) => c.unique())
+    .addColumn('bind_failures', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('bind_locked_until', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('staff_account')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('username', 'text', (c) => c.notNull().unique())
+    .addColumn('display_name', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('staff', 'admin')`))
+    .addColumn('password_hash', 'text', (c) => c.notNull())
+    .addColumn('must_change_password', 'integer', (c) => c.notNull())
+    .addColumn('failed_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('locked_until', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('auth_token')
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('subject_kind', 'text', (c) => c.notNull().check(sql`subject_kind in ('user', 'staff')`))
+    .addColumn('subject_id', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('revoked_at', 'text')
+    .execute();
+  await db.schema.createIndex('auth_token_subject').on('auth_token').columns(['subject_kind', 'subject_id']).execute();
+
+  await db.schema
+    .createTable('supervisor')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('certificate_no', 'text', (c) => c.notNull().unique())
+    .addColumn('term_start', 'text', (c) => c.notNull())
+    .addColumn('term_end', 'text', (c) => c.notNull())
+    .addColumn('user_id', 'text', (c) => c.references('app_user.id'))
+    .addColumn('revoked_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('grid_worker')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('grid_id', 'text', (c) => c.notNull().references('grid.id'))
+    .addColumn('user_id', 'text', (c) => c.references('app_user.id'))
+    .addColumn('revoked_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('binding_code')
+    .addColumn('code_hash', 'text', (c) => c.primaryKey())
+    .addColumn('target_kind', 'text', (c) => c.notNull().check(sql`target_kind in ('supervisor', 'grid_worker')`))
+    .addColumn('target_id', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('used_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['binding_code', 'grid_worker', 'supervisor', 'auth_token', 'staff_account', 'app_user', 'grid']) {
+    await db.schema.dropTable(table).execute();
+  }
+}
