@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { DatabaseHandle, DatabaseKind } from './db/database';
 import type { Database } from './db/schema';
 import { healthRoutes } from './features/health/routes';
@@ -7,7 +7,7 @@ import { authentication } from './features/identity/authentication';
 import { directoryRoutes } from './features/identity/directory-routes';
 import { WeChatClient, type WeChatConfig } from './features/identity/wechat-client';
 import { sessionRoutes } from './features/sessions/routes';
-import { errorReplies } from './plugins/errors';
+import { errorReplies, toApiError } from './plugins/errors';
 import { h5Static } from './plugins/h5-static';
 import { openApi } from './plugins/openapi';
 import { zodValidation } from './plugins/zod-validation';
@@ -29,12 +29,22 @@ export interface AppOptions {
   wechat?: WeChatConfig;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** Behind a reverse proxy, believe its X-Forwarded-* headers; never when clients connect directly. */
+  trustProxy?: boolean;
 }
 
 const NO_WECHAT: WeChatConfig = { apiBase: 'https://api.weixin.qq.com', appId: undefined, secret: undefined };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    // Errors Fastify meets before routing (a malformed URL) get the same answer shape as the rest.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const { status, body } = toApiError(error);
+      void reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
+    },
+  });
   app.decorate('db', options.database.db);
   app.decorate('databaseKind', options.database.kind);
   app.decorate('now', options.now ?? (() => new Date()));

@@ -9,6 +9,7 @@ export interface ServerConfig {
   townFile: string;
   h5Dir: string;
   logLevel: string;
+  trustProxy: boolean;
   wechat: { apiBase: string; appId: string | undefined; secret: string | undefined };
 }
 
@@ -31,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     townFile: path.resolve(env.TOWN_FILE ?? projectPath('data', 'town.json')),
     h5Dir: path.resolve(env.H5_DIR ?? projectPath('dist', 'h5')),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === 'true',
     wechat: {
       apiBase: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
       appId: env.WECHAT_APPID || undefined,

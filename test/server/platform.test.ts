@@ -36,6 +36,29 @@ test('an unknown address answers JSON 404 in Chinese', async () => {
   expect(response.json()).toEqual({ code: 'NOT_FOUND', message: '找不到这个地址：GET /api/nothing-here' });
 });
 
+test('a malformed URL or body gets the same JSON shape in Chinese', async () => {
+  const badUrl = await get('/api/stations/%E0%A4%A/sessions/upcoming');
+  expect(badUrl.statusCode).toBe(400);
+  expect(badUrl.json()).toEqual({ code: 'BAD_REQUEST', message: '网址格式不对，请检查链接是否完整' });
+  const badJson = await testApp.app.inject({
+    method: 'POST',
+    url: '/api/auth/guest',
+    headers: { 'content-type': 'application/json' },
+    payload: '{not json',
+  });
+  expect(badJson.statusCode).toBe(400);
+  expect(badJson.json()).toEqual({ code: 'BAD_REQUEST', message: '请求内容不是有效的 JSON' });
+});
+
+test('an unexpected failure answers 500 without any detail of the server', async () => {
+  const broken = await createTestApp();
+  await broken.database.handle.db.destroy();
+  const response = await broken.app.inject({ method: 'GET', url: '/api/stations' });
+  expect(response.statusCode).toBe(500);
+  expect(response.json()).toEqual({ code: 'INTERNAL_ERROR', message: '服务暂时出了问题，请稍后再试' });
+  await broken.database.drop();
+});
+
 test('the OpenAPI document is generated from the contract schemas', async () => {
   const response = await get('/api/docs/json');
   expect(response.statusCode).toBe(200);

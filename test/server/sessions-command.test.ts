@@ -27,14 +27,26 @@ test('move keeps the station hours unless new ones are given', async () => {
   expect(await run('list')).toContain('2026-12-31 09:00–11:30（改期） 元旦调整');
 });
 
+test('restore undoes a cancellation; restoring a session that was never changed is refused', async () => {
+  await run('cancel', '--station', firstStation.id, '--date', '2027-02-15', '--reason', '春节');
+  expect(await run('restore', '--station', firstStation.id, '--date', '2027-02-15')).toBe(
+    `已恢复 ${firstStation.name} 2027-02-15 的接待日，按原定时间举行`,
+  );
+  await expect(run('restore', '--station', firstStation.id, '--date', '2027-02-15')).rejects.toThrow(
+    '这一天的接待日没有被取消或改期',
+  );
+});
+
 test.each([
   [['cancel', '--station', firstStation.id, '--date', '2027-01-15'], '请填写原因，居民会看到它'],
   [['cancel', '--station', firstStation.id, '--date', '2027-01-15', '--reason', '忙'], '原因至少 2 个字，居民会看到它'],
   [['cancel', '--station', firstStation.id, '--date', '2027-01-16', '--reason', '节假日'], '这一天不是该驿站的接待日'],
   [['cancel', '--station', firstStation.id, '--date', '2027-02-30', '--reason', '节假日'], '原日期应为存在的日期，格式如 2026-01-31'],
-  [['move', '--station', firstStation.id, '--date', '2027-01-15', '--to', '2027-01-30', '--reason', '调整'], '改期后的日期已有接待日，同一天不能安排两次'],
+  [['move', '--station', firstStation.id, '--date', '2027-01-15', '--to', '2027-01-30', '--reason', '调整'], '改期后的日期已有接待日（含已取消的），同一天不能安排两次'],
   [['cancel', '--station', 'nowhere', '--date', '2027-01-15', '--reason', '节假日'], '找不到驿站 nowhere'],
   [['cancel', '--date', '2027-01-15', '--reason', '节假日'], '请用 --station 指明驿站编号（npm run sessions -- list 可查看）'],
+  [['cancel', '--station', firstStation.id, '--date', '2026-11-15', '--reason', '补录'], '这次接待日已经结束，不能再取消或改期'],
+  [['move', '--station', firstStation.id, '--date', '2027-01-15', '--to', '2027-03-01', '--reason', '调整'], '改期不能超过原日期前后 31 天'],
   [['delete'], 'npm run sessions -- list'],
   [['cancel', '--bogus'], 'npm run sessions -- list'],
 ])('refuses %j with a message and changes nothing', async (argv, message) => {

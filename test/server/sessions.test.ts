@@ -1,7 +1,9 @@
 import { saveOverride } from '../../src/server/features/sessions/repository';
+import { AppError } from '../../src/server/shared/app-error';
+import { firstStation } from '../support/town-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-const STATION = 'chaotianzui-red-station';
+const STATION = firstStation.id;
 const now = new Date('2026-11-26T10:00:00+08:00');
 let testApp: TestApp;
 
@@ -150,8 +152,6 @@ describe('GET /api/stations/:id/sessions/:date/calendar.ics', () => {
 });
 
 describe('storing overrides', () => {
-  const { AppError } = jest.requireActual('../../src/server/shared/app-error');
-
   test('refuses a move onto a day that already has a session, and stores nothing', async () => {
     const { db } = testApp.database.handle;
     const attempt = saveOverride(
@@ -161,9 +161,17 @@ describe('storing overrides', () => {
       now,
     );
     await expect(attempt).rejects.toBeInstanceOf(AppError);
-    await expect(attempt).rejects.toMatchObject({ statusCode: 409, message: '改期后的日期已有接待日，同一天不能安排两次' });
+    await expect(attempt).rejects.toMatchObject({ statusCode: 409, message: '改期后的日期已有接待日（含已取消的），同一天不能安排两次' });
     const rows = await db.selectFrom('sessionOverride').select('originalDate').where('originalDate', '=', '2027-01-15').execute();
     expect(rows).toEqual([]);
+  });
+
+  test('the database itself refuses a move without its new date', async () => {
+    const insert = testApp.database.handle.db
+      .insertInto('sessionOverride')
+      .values({ stationId: STATION, originalDate: '2027-03-15', kind: 'moved', reason: 'x', createdAt: now.toISOString() })
+      .execute();
+    await expect(insert).rejects.toThrow();
   });
 
   test('refuses a second override of the same session', async () => {

@@ -4,6 +4,7 @@ import {
   occurrenceDatesBetween,
   occurrenceDatesInMonth,
   sessionsBetween,
+  splitUpcoming,
   upcomingSessions,
   type SessionOverride,
   type SessionRule,
@@ -146,6 +147,7 @@ describe('upcoming sessions', () => {
 });
 
 describe('checking an override before it is stored', () => {
+  const now = at('2026-11-26T10:00:00+08:00');
   const moveTo = (originalDate: string, newDate: string, start = '09:00', end = '11:30'): SessionOverride => ({
     originalDate,
     kind: 'moved',
@@ -153,34 +155,56 @@ describe('checking an override before it is stored', () => {
     newWindow: { start, end },
     reason: '调整',
   });
+  const cancel = (originalDate: string): SessionOverride => ({ originalDate, kind: 'cancelled', reason: '节假日' });
 
   test('only a day the rule gives can be cancelled or moved', () => {
-    expect(checkOverride(rule, [], { originalDate: '2026-12-16', kind: 'cancelled', reason: 'x' })).toBe(
-      'not-an-occurrence',
-    );
-    expect(checkOverride(rule, [], { originalDate: '2026-12-15', kind: 'cancelled', reason: 'x' })).toBeNull();
+    expect(checkOverride(rule, [], cancel('2026-12-16'), now)).toBe('not-an-occurrence');
+    expect(checkOverride(rule, [], cancel('2026-12-15'), now)).toBeNull();
+  });
+
+  test('a session that has ended cannot be cancelled or moved; one under way still can', () => {
+    expect(checkOverride(rule, [], cancel('2026-11-15'), now)).toBe('already-over');
+    expect(checkOverride(rule, [], cancel('2026-11-30'), at('2026-11-30T10:00:00+08:00'))).toBeNull();
+    expect(checkOverride(rule, [], cancel('2026-11-30'), at('2026-11-30T11:30:00+08:00'))).toBe('already-over');
   });
 
   test('a session is overridden once', () => {
-    const existing: SessionOverride[] = [{ originalDate: '2026-12-15', kind: 'cancelled', reason: 'x' }];
-    expect(checkOverride(rule, existing, moveTo('2026-12-15', '2026-12-16'))).toBe('already-overridden');
+    expect(checkOverride(rule, [cancel('2026-12-15')], moveTo('2026-12-15', '2026-12-16'), now)).toBe('already-overridden');
   });
 
-  test('two sessions never fall on one day', () => {
-    expect(checkOverride(rule, [], moveTo('2026-12-15', '2026-12-30'))).toBe('day-taken');
-    const movedThere = [moveTo('2026-12-30', '2026-12-20')];
-    expect(checkOverride(rule, movedThere, moveTo('2026-12-15', '2026-12-20'))).toBe('day-taken');
+  test('two sessions never fall on one day, a cancelled one included', () => {
+    expect(checkOverride(rule, [], moveTo('2026-12-15', '2026-12-30'), now)).toBe('day-taken');
+    expect(checkOverride(rule, [moveTo('2026-12-30', '2026-12-20')], moveTo('2026-12-15', '2026-12-20'), now)).toBe('day-taken');
+    expect(checkOverride(rule, [cancel('2026-12-30')], moveTo('2026-12-15', '2026-12-30'), now)).toBe('day-taken');
   });
 
-  test('a day freed by a cancellation or a move can take another session', () => {
-    const cancelled: SessionOverride[] = [{ originalDate: '2026-12-30', kind: 'cancelled', reason: 'x' }];
-    expect(checkOverride(rule, cancelled, moveTo('2026-12-15', '2026-12-30'))).toBeNull();
-    const movedAway = [moveTo('2026-12-30', '2026-12-31')];
-    expect(checkOverride(rule, movedAway, moveTo('2026-12-15', '2026-12-30'))).toBeNull();
+  test('a day freed by a move can take another session', () => {
+    expect(checkOverride(rule, [moveTo('2026-12-30', '2026-12-31')], moveTo('2026-12-15', '2026-12-30'), now)).toBeNull();
+  });
+
+  test('a move goes neither into the past nor more than a month away', () => {
+    expect(checkOverride(rule, [], moveTo('2026-11-30', '2026-11-25'), now)).toBe('in-the-past');
+    expect(checkOverride(rule, [], moveTo('2026-12-15', '2027-01-16'), now)).toBe('too-far');
+    expect(checkOverride(rule, [], moveTo('2026-12-15', '2027-01-14'), now)).toBeNull();
   });
 
   test('a move must change the day and keep a window that ends after it starts', () => {
-    expect(checkOverride(rule, [], moveTo('2026-12-15', '2026-12-15', '14:00', '16:00'))).toBe('same-day');
-    expect(checkOverride(rule, [], moveTo('2026-12-15', '2026-12-16', '16:00', '14:00'))).toBe('window-reversed');
+    expect(checkOverride(rule, [], moveTo('2026-12-15', '2026-12-15', '14:00', '16:00'), now)).toBe('same-day');
+    expect(checkOverride(rule, [], moveTo('2026-12-15', '2026-12-16', '16:00', '14:00'), now)).toBe('window-reversed');
+  });
+});
+
+describe('what the home page shows', () => {
+  test('the next held session, then the rest; ended ones drop out', () => {
+    const overrides: SessionOverride[] = [{ originalDate: '2026-12-15', kind: 'cancelled', reason: '节假日' }];
+    const sessions = sessionsBetween(rule, overrides, '2026-11-30', '2026-12-31');
+    const { next, others } = splitUpcoming(sessions, at('2026-12-01T08:00:00+08:00'));
+    expect(next?.date).toBe('2026-12-30');
+    expect(others.map((s) => [s.date, s.status])).toEqual([['2026-12-15', 'cancelled']]);
+  });
+
+  test('nothing held ahead gives no next session', () => {
+    const sessions = sessionsBetween(rule, [], '2026-11-30', '2026-11-30');
+    expect(splitUpcoming(sessions, at('2026-12-01T08:00:00+08:00'))).toEqual({ next: null, others: [] });
   });
 });

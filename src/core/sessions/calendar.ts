@@ -1,5 +1,6 @@
 import {
   addDays,
+  daysBetween,
   daysInMonth,
   formatLocalDate,
   minutesOfDay,
@@ -162,32 +163,44 @@ export function nextHeldSession(rule: SessionRule, overrides: readonly SessionOv
 
 export type OverrideProblem =
   | 'not-an-occurrence'
+  | 'already-over'
+  | 'already-overridden'
   | 'same-day'
+  | 'in-the-past'
+  | 'too-far'
   | 'day-taken'
-  | 'window-reversed'
-  | 'already-overridden';
+  | 'window-reversed';
+
+/** A session moves for a holiday or a clash, not to another season: at most this far from its day. */
+export const MAX_MOVE_DAYS = 31;
 
 /**
- * Why an override cannot be stored, or null when it can. Two sessions never fall on one day, so a
- * session can only be moved to a day that holds no other session of the station.
+ * Why an override cannot be stored at `now`, or null when it can. Only a session that has not yet
+ * ended can be cancelled or moved, not into the past, and two sessions never fall on one day: not
+ * even beside a cancelled one, which residents still see on its day.
  */
 export function checkOverride(
   rule: SessionRule,
   existing: readonly SessionOverride[],
   override: SessionOverride,
+  now: Date,
 ): OverrideProblem | null {
   if (!isOccurrenceDate(rule, override.originalDate)) return 'not-an-occurrence';
   if (existing.some((o) => o.originalDate === override.originalDate)) return 'already-overridden';
+  const [original] = sessionsBetween(rule, [], override.originalDate, override.originalDate);
+  if (new Date(original.endsAt).getTime() <= now.getTime()) return 'already-over';
   if (override.kind === 'cancelled') return null;
   if (minutesOfDay(override.newWindow.start) >= minutesOfDay(override.newWindow.end)) return 'window-reversed';
   if (override.newDate === override.originalDate) return 'same-day';
-  const taken = sessionsBetween(rule, existing, override.newDate, override.newDate).some(
-    (s) => s.status !== 'cancelled',
-  );
+  if (new Date(shanghaiIsoString(override.newDate, override.newWindow.end)).getTime() <= now.getTime()) return 'in-the-past';
+  if (Math.abs(daysBetween(override.originalDate, override.newDate)) > MAX_MOVE_DAYS) return 'too-far';
+  const taken = sessionsBetween(rule, existing, override.newDate, override.newDate).length > 0;
   return taken ? 'day-taken' : null;
 }
 
-/** Milliseconds until the session starts; zero or less once it has begun. */
-export function millisecondsUntil(session: Session, now: Date): number {
-  return new Date(session.startsAt).getTime() - now.getTime();
+/** What the home page shows: the session to come to, and the others in order, as of `now`. */
+export function splitUpcoming(sessions: readonly Session[], now: Date): { next: Session | null; others: Session[] } {
+  const notEnded = sessions.filter((s) => new Date(s.endsAt).getTime() > now.getTime());
+  const next = notEnded.find((s) => s.status !== 'cancelled') ?? null;
+  return { next, others: notEnded.filter((s) => s !== next) };
 }

@@ -20,12 +20,14 @@ export const StationSchema = z.object({
 });
 export type Station = z.infer<typeof StationSchema>;
 
+const ShanghaiInstantSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+08:00$/));
+
 export const SessionSchema = z.object({
-  date: z.string(),
-  originalDate: z.string(),
+  date: localDateSchema('日期'),
+  originalDate: localDateSchema('原日期'),
   window: TimeWindowSchema,
-  startsAt: z.string(),
-  endsAt: z.string(),
+  startsAt: ShanghaiInstantSchema,
+  endsAt: ShanghaiInstantSchema,
   status: z.enum(['scheduled', 'cancelled', 'moved']),
   reason: z.nullable(z.string()),
 });

@@ -48,13 +48,6 @@ export function minutesOfDay(time: LocalTime): number {
   return hours * 60 + minutes;
 }
 
-/** The instant at which the given Shanghai wall-clock time occurs. */
-export function shanghaiInstant(date: LocalDate, time: LocalTime): Date {
-  const { year, month, day } = parseLocalDate(date);
-  const utcMidnight = Date.UTC(year, month - 1, day);
-  return new Date(utcMidnight + minutesOfDay(time) * 60_000 - SHANGHAI_OFFSET_MS);
-}
-
 /** ISO 8601 with the +08:00 offset, so a reader sees Shanghai wall-clock time. */
 export function shanghaiIsoString(date: LocalDate, time: LocalTime): string {
   return `${date}T${time}:00+08:00`;
@@ -67,11 +60,6 @@ function shifted(instant: Date): Date {
 export function shanghaiDateOf(instant: Date): LocalDate {
   const s = shifted(instant);
   return formatLocalDate({ year: s.getUTCFullYear(), month: s.getUTCMonth() + 1, day: s.getUTCDate() });
-}
-
-export function shanghaiTimeOf(instant: Date): LocalTime {
-  const s = shifted(instant);
-  return `${pad2(s.getUTCHours())}:${pad2(s.getUTCMinutes())}`;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

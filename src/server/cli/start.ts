@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     database,
     h5Dir: config.h5Dir,
     wechat: config.wechat,
+    trustProxy: config.trustProxy,
     logger: {
       level: config.logLevel,
       // No addresses, headers or query strings: they can carry personal data and tokens.

@@ -18,6 +18,8 @@ export interface CommunityTable {
 
 export interface StationTable {
   id: string;
+  /** The order of data/town.json: the first is the one shown when no station is named. */
+  position: number;
   name: string;
   subtitle: string;
   communityId: string;

@@ -13,7 +13,7 @@ export interface CachedQueryState<T> {
 interface CachedQueryOptions<T> {
   cacheKey: string;
   load: () => Promise<T>;
-  /** Checks what storage holds; a copy written by an older version of the app may no longer fit. */
+  /** Checks what storage holds: a copy from an older app version, or one gone out of date, is no copy. */
   readCache: (stored: unknown) => T | null;
 }
 
@@ -21,34 +21,46 @@ function asRequestError(error: unknown): ApiRequestError {
   return error instanceof ApiRequestError ? error : new ApiRequestError('network', null, '加载失败，请重试');
 }
 
+function storedValue(key: string): unknown {
+  return Taro.getStorageSync(key) || null;
+}
+
 /**
  * Loads data and keeps the last good copy on the device, so that on a weak village network the
- * page opens at once with what was seen last time and refreshes when the network allows.
+ * page opens at once with what was seen last time and refreshes when the network allows. When loads
+ * overlap (a retry tapped while one is under way), only the latest one counts.
  */
 export function useCachedQuery<T>({ cacheKey, load, readCache }: CachedQueryOptions<T>): CachedQueryState<T> {
   const loadRef = useRef(load);
   loadRef.current = load;
-  const [data, setData] = useState<T | null>(() => readCache(Taro.getStorageSync(cacheKey) || null));
+  const readCacheRef = useRef(readCache);
+  readCacheRef.current = readCache;
+  const latestLoad = useRef(0);
+  const [data, setData] = useState<T | null>(() => readCache(storedValue(cacheKey)));
   const [error, setError] = useState<ApiRequestError | null>(null);
   const [loading, setLoading] = useState(true);
 
   const reload = useCallback(async () => {
+    const ticket = ++latestLoad.current;
     setLoading(true);
     try {
       const fresh = await loadRef.current();
+      if (ticket !== latestLoad.current) return;
       setData(fresh);
       setError(null);
       Taro.setStorage({ key: cacheKey, data: fresh }).catch(() => undefined);
     } catch (failure) {
-      setError(asRequestError(failure));
+      if (ticket === latestLoad.current) setError(asRequestError(failure));
     } finally {
-      setLoading(false);
+      if (ticket === latestLoad.current) setLoading(false);
     }
   }, [cacheKey]);
 
   useEffect(() => {
+    setData(readCacheRef.current(storedValue(cacheKey)));
+    setError(null);
     void reload();
-  }, [reload]);
+  }, [cacheKey, reload]);
 
   return { data, error, loading, reload };
 }

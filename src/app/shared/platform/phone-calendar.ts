@@ -1,20 +1,13 @@
 import Taro from '@tarojs/taro';
+import type { CalendarEntry } from '@core/shared/icalendar';
 
-export interface PhoneCalendarEntry {
-  title: string;
-  description: string;
-  location: string;
-  startsAt: Date;
-  endsAt: Date;
-  remindSecondsBefore: number;
-  /** The .ics file for browsers, which have no calendar API. */
-  icsUrl: string;
-}
-
-/** Adds one dated entry to the phone's calendar; resolves false when the person declines. */
-export async function addToPhoneCalendar(entry: PhoneCalendarEntry): Promise<boolean> {
+/**
+ * Adds one dated entry to the phone's calendar; resolves false when the person declines. Browsers
+ * have no calendar API: they open the entry's .ics file at `icsUrl` instead.
+ */
+export async function addToPhoneCalendar(entry: CalendarEntry, icsUrl: string): Promise<boolean> {
   if (process.env.TARO_ENV === 'h5') {
-    window.location.href = entry.icsUrl;
+    window.location.href = icsUrl;
     return true;
   }
   try {
@@ -26,7 +19,7 @@ export async function addToPhoneCalendar(entry: PhoneCalendarEntry): Promise<boo
       // WeChat takes a number here (its current docs); Taro's typing still says string.
       endTime: Math.floor(entry.endsAt.getTime() / 1000) as unknown as string,
       alarm: true,
-      alarmOffset: entry.remindSecondsBefore,
+      alarmOffset: entry.remindMinutesBefore * 60,
     });
     return true;
   } catch {

@@ -21,6 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('station')
     .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('subtitle', 'text', (c) => c.notNull())
     .addColumn('community_id', 'text', (c) => c.notNull().references('community.id'))
@@ -43,6 +44,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('session_override_pk', ['station_id', 'original_date'])
+    .addCheckConstraint(
+      'session_override_move_complete',
+      sql`(kind = 'cancelled' and new_date is null and new_window_start is null and new_window_end is null)
+        or (kind = 'moved' and new_date is not null and new_window_start is not null and new_window_end is not null)`,
+    )
     .execute();
 
   await db.schema

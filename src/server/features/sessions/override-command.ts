@@ -4,12 +4,13 @@ import { SessionOverrideInputSchema } from '@core/sessions/schemas';
 import { addDays, shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
-import { findStation, listOverrides, listStations, saveOverride } from './repository';
+import { findStation, listOverrides, listStations, removeOverride, saveOverride } from './repository';
 
 export const usage = `用法：
   npm run sessions -- list [--station 驿站编号]
   npm run sessions -- cancel --station 驿站编号 --date 2026-12-15 --reason "原因"
-  npm run sessions -- move --station 驿站编号 --date 2026-12-15 --to 2026-12-16 [--start 09:00 --end 11:30] --reason "原因"`;
+  npm run sessions -- move --station 驿站编号 --date 2026-12-15 --to 2026-12-16 [--start 09:00 --end 11:30] --reason "原因"
+  npm run sessions -- restore --station 驿站编号 --date 2026-12-15`;
 
 const STATUS_LABELS = { scheduled: '', cancelled: '（已取消）', moved: '（改期）' } as const;
 
@@ -24,11 +25,16 @@ export async function runSessionsCommand(argv: string[], db: Database, now: Date
   const { positionals, values } = parseCommandLine(argv);
   const [action] = positionals;
   if (action === 'list') return listUpcoming(db, values.station, now);
-  if (action !== 'cancel' && action !== 'move') throw new CommandError(usage);
+  if (action !== 'cancel' && action !== 'move' && action !== 'restore') throw new CommandError(usage);
   if (!values.station) throw new CommandError('请用 --station 指明驿站编号（npm run sessions -- list 可查看）');
 
   const found = await findStation(db, values.station);
   if (!found) throw new CommandError(`找不到驿站 ${values.station}`);
+  if (action === 'restore') {
+    const date = values.date ?? '';
+    await asCommandError(removeOverride(db, values.station, date));
+    return `已恢复 ${found.station.name} ${date} 的接待日，按原定时间举行`;
+  }
   const parsed = SessionOverrideInputSchema.safeParse(
     action === 'cancel'
       ? { kind: 'cancelled', originalDate: values.date, reason: values.reason }
@@ -41,16 +47,20 @@ export async function runSessionsCommand(argv: string[], db: Database, now: Date
         },
   );
   if (!parsed.success) throw new CommandError(parsed.error.issues.map((i) => i.message).join('；'));
-  try {
-    await saveOverride(db, values.station, parsed.data, now);
-  } catch (error) {
-    if (error instanceof AppError) throw new CommandError(error.message);
-    throw error;
-  }
+  await asCommandError(saveOverride(db, values.station, parsed.data, now));
   const override = parsed.data;
   return override.kind === 'cancelled'
     ? `已取消 ${found.station.name} ${override.originalDate} 的接待日：${override.reason}`
     : `已将 ${found.station.name} ${override.originalDate} 的接待日改到 ${override.newDate} ${override.newWindow.start}–${override.newWindow.end}：${override.reason}`;
+}
+
+async function asCommandError(work: Promise<void>): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof AppError) throw new CommandError(error.message);
+    throw error;
+  }
 }
 
 function parseCommandLine(argv: string[]) {

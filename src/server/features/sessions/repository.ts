@@ -1,4 +1,10 @@
-import { checkOverride, type SessionOverride, type SessionRule } from '@core/sessions/calendar';
+import {
+  checkOverride,
+  MAX_MOVE_DAYS,
+  type OverrideProblem,
+  type SessionOverride,
+  type SessionRule,
+} from '@core/sessions/calendar';
 import type { Station } from '@core/sessions/schemas';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
@@ -50,7 +56,7 @@ function toStation(row: StationRow): StationWithRule {
 }
 
 export async function listStations(db: Database): Promise<Station[]> {
-  const rows = await stationQuery(db).orderBy('station.name').execute();
+  const rows = await stationQuery(db).orderBy('station.position').execute();
   return rows.map((row) => toStation(row).station);
 }
 
@@ -61,26 +67,43 @@ export async function findStation(db: Database, stationId: string): Promise<Stat
 
 export async function listOverrides(db: Database, stationId: string): Promise<SessionOverride[]> {
   const rows = await db.selectFrom('sessionOverride').selectAll().where('stationId', '=', stationId).execute();
-  return rows.map((row) =>
-    row.kind === 'cancelled'
-      ? { originalDate: row.originalDate, kind: 'cancelled', reason: row.reason }
-      : {
-          originalDate: row.originalDate,
-          kind: 'moved',
-          newDate: row.newDate ?? row.originalDate,
-          newWindow: { start: row.newWindowStart ?? '', end: row.newWindowEnd ?? '' },
-          reason: row.reason,
-        },
-  );
+  return rows.map((row): SessionOverride => {
+    if (row.kind === 'cancelled') return { originalDate: row.originalDate, kind: 'cancelled', reason: row.reason };
+    if (!row.newDate || !row.newWindowStart || !row.newWindowEnd) {
+      throw new Error(`Moved session ${stationId}/${row.originalDate} has no new date or hours`);
+    }
+    return {
+      originalDate: row.originalDate,
+      kind: 'moved',
+      newDate: row.newDate,
+      newWindow: { start: row.newWindowStart, end: row.newWindowEnd },
+      reason: row.reason,
+    };
+  });
 }
 
-const overrideProblemMessages = {
+const overrideProblemMessages: Record<OverrideProblem, string> = {
   'not-an-occurrence': '这一天不是该驿站的接待日',
-  'already-overridden': '这次接待日已经取消或改期过',
+  'already-over': '这次接待日已经结束，不能再取消或改期',
+  'already-overridden': '这次接待日已经取消或改期过；如要更改，请先恢复',
   'window-reversed': '改期后的结束时间应晚于开始时间',
   'same-day': '改期后的日期与原日期相同',
-  'day-taken': '改期后的日期已有接待日，同一天不能安排两次',
-} as const;
+  'in-the-past': '不能改期到已经过去的时间',
+  'too-far': `改期不能超过原日期前后 ${MAX_MOVE_DAYS} 天`,
+  'day-taken': '改期后的日期已有接待日（含已取消的），同一天不能安排两次',
+};
+
+/** Undoes a cancellation or a move, so that the session is held as the rule gives it. */
+export async function removeOverride(db: Database, stationId: string, originalDate: string): Promise<void> {
+  const removed = await db
+    .deleteFrom('sessionOverride')
+    .where('stationId', '=', stationId)
+    .where('originalDate', '=', originalDate)
+    .executeTakeFirst();
+  if (Number(removed.numDeletedRows) === 0) {
+    throw new AppError(404, 'SESSION_OVERRIDE_NOT_FOUND', '这一天的接待日没有被取消或改期');
+  }
+}
 
 /** Cancels or moves one session; the calendar rules decide whether it may. */
 export async function saveOverride(
@@ -92,7 +115,7 @@ export async function saveOverride(
   await db.transaction().execute(async (trx) => {
     const found = await findStation(trx, stationId);
     if (!found) throw new AppError(404, 'STATION_NOT_FOUND', '找不到该驿站');
-    const problem = checkOverride(found.rule, await listOverrides(trx, stationId), override);
+    const problem = checkOverride(found.rule, await listOverrides(trx, stationId), override, now);
     if (problem) throw new AppError(409, 'SESSION_OVERRIDE_REJECTED', overrideProblemMessages[problem]);
     await trx
       .insertInto('sessionOverride')

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { sessionsBetween, upcomingSessions } from '@core/sessions/calendar';
+import { calendarEntryFor } from '@core/sessions/calendar-entry';
 import { sessionsContract } from '@core/sessions/contract';
 import { toICalendar } from '@core/shared/icalendar';
 import { AppError } from '../../shared/app-error';
 import { addRoute } from '../../shared/route';
 import { findStation, listOverrides, listStations } from './repository';
-
-const REMIND_THE_DAY_BEFORE = 24 * 60;
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   async function stationOr404(stationId: string) {
@@ -34,18 +33,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     const overrides = await listOverrides(app.db, station.id);
     const session = sessionsBetween(rule, overrides, params.date, params.date).find((s) => s.status !== 'cancelled');
     if (!session) throw new AppError(404, 'SESSION_NOT_FOUND', '这一天没有接待日（可能已取消或改期），请刷新后再试');
-    const ics = toICalendar(
-      {
-        uid: `${station.id}-${session.originalDate}@fazhi-yizhan`,
-        title: `${station.name}接待日`,
-        description: `${station.subtitle}：现场收集行政执法监督意见、回应群众关切。`,
-        location: station.address,
-        startsAt: new Date(session.startsAt),
-        endsAt: new Date(session.endsAt),
-        remindMinutesBefore: REMIND_THE_DAY_BEFORE,
-      },
-      app.now(),
-    );
+    const ics = toICalendar(calendarEntryFor(station, session), app.now());
     return reply
       .type('text/calendar; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="session-${session.date}.ics"`)

@@ -21,8 +21,9 @@ export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<b
     await trx
       .insertInto('station')
       .values(
-        town.stations.map((s) => ({
+        town.stations.map((s, position) => ({
           id: s.id,
+          position,
           name: s.name,
           subtitle: s.subtitle,
           communityId: s.communityId,

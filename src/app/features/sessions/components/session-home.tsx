@@ -2,7 +2,8 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useCallback, useState } from 'react';
 import { sessionsContract } from '@core/sessions/contract';
-import type { Session } from '@core/sessions/calendar';
+import { splitUpcoming, type Session } from '@core/sessions/calendar';
+import { calendarEntryFor } from '@core/sessions/calendar-entry';
 import type { Station } from '@core/sessions/schemas';
 import { apiUrl } from '../../../shared/api/api-client';
 import { addToPhoneCalendar } from '../../../shared/platform/phone-calendar';
@@ -14,22 +15,13 @@ import { NextSessionCard } from './next-session-card';
 import { SessionList } from './session-list';
 import './session-home.scss';
 
-const ONE_DAY_SECONDS = 24 * 60 * 60;
-
 function ruleLabel(station: Station): string {
   return `每月 ${station.daysOfMonth.join('日、')}日 ${windowLabel(station.window)}`;
 }
 
 async function addSessionToCalendar(station: Station, session: Session) {
-  const added = await addToPhoneCalendar({
-    title: `${station.name}接待日`,
-    description: `${station.subtitle}：现场收集行政执法监督意见。`,
-    location: station.address,
-    startsAt: new Date(session.startsAt),
-    endsAt: new Date(session.endsAt),
-    remindSecondsBefore: ONE_DAY_SECONDS,
-    icsUrl: apiUrl(sessionsContract.sessionCalendarFile, { params: { stationId: station.id, date: session.date } }),
-  });
+  const icsUrl = apiUrl(sessionsContract.sessionCalendarFile, { params: { stationId: station.id, date: session.date } });
+  const added = await addToPhoneCalendar(calendarEntryFor(station, session), icsUrl);
   if (added && process.env.TARO_ENV !== 'h5') Taro.showToast({ title: '已加入日历，前一天提醒', icon: 'none' });
 }
 
@@ -56,9 +48,8 @@ export function SessionHome({ stationId }: { stationId?: string }) {
   }
 
   const { station } = data;
-  const current = data.sessions.filter((s) => new Date(s.endsAt).getTime() > now.getTime());
-  const next = current.find((s) => s.status !== 'cancelled');
-  const others = current.filter((s) => s !== next);
+  if (!station) return <EmptyBlock title="镇里还没有设置红色驿站" description="请留意镇法治建设科的通知" />;
+  const { next, others } = splitUpcoming(data.sessions, now);
 
   return (
     <View className="session-home">
