@@ -52,6 +52,8 @@ const config: UserConfigFn<'webpack5'> = async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [coreDir] },
+      // NutUI's per-component styles have no order among themselves; the warning is noise.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
       webpackChain: useProjectBabelConfig,
     },
@@ -66,7 +68,16 @@ const config: UserConfigFn<'webpack5'> = async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
       postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
-      webpackChain: useProjectBabelConfig,
+      webpackChain(chain) {
+        useProjectBabelConfig(chain);
+        // Page chunks would each carry their own copy of the NutUI and Taro code they share.
+        chain.optimization.splitChunks({
+          chunks: 'all',
+          cacheGroups: {
+            shared: { name: 'shared', test: /[\\/]node_modules[\\/]/, priority: 10, reuseExistingChunk: true },
+          },
+        });
+      },
     },
   };
   return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? devConfig : prodConfig);

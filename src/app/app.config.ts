@@ -1,5 +1,20 @@
 export default defineAppConfig({
-  pages: ['pages/home/index'],
+  pages: ['pages/home/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/info', pages: ['privacy/index'] },
+    // The office's pages never ship in the main package that every resident downloads.
+    { root: 'staff', pages: ['sign-in/index', 'password/index', 'people/index'] },
+  ],
+  tabBar: {
+    color: '#555555',
+    selectedColor: '#b71c1c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

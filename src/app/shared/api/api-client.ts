@@ -10,6 +10,8 @@ export class ApiRequestError extends Error {
     readonly kind: ApiFailureKind,
     readonly status: number | null,
     message: string,
+    /** The server's error code, e.g. TOKEN_INVALID. */
+    readonly code: string | null = null,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -34,10 +36,14 @@ export function apiUrl<C extends RouteContract>(contract: C, input: Partial<Rout
   );
 }
 
-/** Calls one contract operation and checks the answer against the contract before anyone uses it. */
+/**
+ * Calls one contract operation, as the holder of `token` when given, and checks the answer against
+ * the contract before anyone uses it.
+ */
 export async function callApi<C extends RouteContract & { response: object }>(
   contract: C,
   input: Partial<RouteInput<C>> = {},
+  token?: string,
 ): Promise<RouteResponse<C>> {
   let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject>;
   try {
@@ -45,6 +51,7 @@ export async function callApi<C extends RouteContract & { response: object }>(
       url: apiUrl(contract, input),
       method: contract.method,
       data: input.body,
+      header: token ? { Authorization: `Bearer ${token}` } : {},
       timeout: TIMEOUT_MS,
       dataType: 'json',
     });
@@ -53,8 +60,8 @@ export async function callApi<C extends RouteContract & { response: object }>(
   }
   if (response.statusCode >= 400) {
     const problem = ApiErrorSchema.safeParse(response.data);
-    const message = problem.success ? problem.data.message : '服务暂时不可用，请稍后再试';
-    throw new ApiRequestError('server', response.statusCode, message);
+    if (!problem.success) throw new ApiRequestError('server', response.statusCode, '服务暂时不可用，请稍后再试');
+    throw new ApiRequestError('server', response.statusCode, problem.data.message, problem.data.code);
   }
   const parsed = contract.response!.safeParse(response.data);
   if (!parsed.success) {

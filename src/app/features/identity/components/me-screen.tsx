@@ -1,0 +1,81 @@
+import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import { ROLE_LABELS } from '@core/identity/roles';
+import type { Me } from '@core/identity/schemas';
+import { ApiRequestError } from '../../../shared/api/api-client';
+import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
+import { fetchMe } from '../api/me';
+import { BindForm } from './bind-form';
+import { SupervisorCard } from './supervisor-card';
+import { TextScaleSwitch } from './text-scale-switch';
+import './me-screen.scss';
+
+const PRIVACY_PAGE = '/packages/info/privacy/index';
+const STAFF_SIGN_IN_PAGE = '/staff/sign-in/index';
+
+/** 我的: who I am here, my roles, the certificate card, binding, large text and the privacy notice. */
+export function MeScreen() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setProblem(null);
+    try {
+      setMe(await fetchMe());
+    } catch (error) {
+      setProblem(error instanceof ApiRequestError ? error.message : '加载失败，请重试');
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const onBound = (updated: Me) => {
+    setMe(updated);
+    Taro.showToast({ title: '绑定成功', icon: 'success' });
+  };
+
+  return (
+    <View className="me-screen">
+      <View className="me-screen__who" aria-label="我的身份">
+        {me ? (
+          <>
+            <View className="me-screen__name">{me.displayName}</View>
+            <View className="me-screen__roles">
+              {me.roles.map((role) => (
+                <Tag key={role} type="primary" plain>
+                  {ROLE_LABELS[role]}
+                </Tag>
+              ))}
+            </View>
+          </>
+        ) : (
+          <View className="me-screen__name">我的</View>
+        )}
+      </View>
+
+      {!me && !problem && <LoadingBlock />}
+      {problem && <ErrorBlock message={problem} onRetry={() => void load()} />}
+      {me?.supervisor && <SupervisorCard card={me.supervisor} />}
+      {me?.gridWorker && (
+        <View className="grid-worker-card" aria-label="网格员">
+          <Text>
+            网格员：{me.gridWorker.name}（{me.gridWorker.communityName} · {me.gridWorker.gridName}）
+          </Text>
+        </View>
+      )}
+      {me && <BindForm onBound={onBound} />}
+
+      <View className="me-screen__settings">
+        <TextScaleSwitch />
+      </View>
+      <CellGroup>
+        <Cell title="个人信息保护说明" clickable onClick={() => Taro.navigateTo({ url: PRIVACY_PAGE })} />
+        <Cell title="工作人员登录" clickable onClick={() => Taro.navigateTo({ url: STAFF_SIGN_IN_PAGE })} />
+      </CellGroup>
+    </View>
+  );
+}

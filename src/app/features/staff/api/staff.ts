@@ -1,0 +1,47 @@
+import Taro from '@tarojs/taro';
+import { identityContract } from '@core/identity/contract';
+import { ApiRequestError, callApi } from '../../../shared/api/api-client';
+import { callAsStaff, forgetToken, storeToken } from '../../../shared/api/auth-session';
+
+export const STAFF_PAGES = {
+  signIn: '/staff/sign-in/index',
+  password: '/staff/password/index',
+  people: '/staff/people/index',
+} as const;
+
+export async function signInStaff(username: string, password: string) {
+  const signedIn = await callApi(identityContract.signInStaff, { body: { username, password } });
+  storeToken('staff', signedIn.token);
+  return signedIn.me;
+}
+
+export async function signOutStaff() {
+  await callAsStaff(identityContract.signOut).catch(() => undefined);
+  forgetToken('staff');
+}
+
+/** A staff page whose sign-in is missing or over sends the person back to sign in. */
+export function backToSignInIfNeeded(error: unknown): boolean {
+  const expired = error instanceof ApiRequestError && (error.code === 'SIGN_IN_REQUIRED' || error.code === 'TOKEN_INVALID');
+  if (expired) void Taro.redirectTo({ url: STAFF_PAGES.signIn });
+  if (error instanceof ApiRequestError && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+    void Taro.redirectTo({ url: STAFF_PAGES.password });
+    return true;
+  }
+  return expired;
+}
+
+export const staffApi = {
+  changePassword: (currentPassword: string, newPassword: string) =>
+    callAsStaff(identityContract.changePassword, { body: { currentPassword, newPassword } }),
+  listGrids: () => callAsStaff(identityContract.listGrids),
+  listSupervisors: () => callAsStaff(identityContract.listSupervisors),
+  createSupervisor: (body: { name: string; certificateNo: string; termStart: string; termEnd: string }) =>
+    callAsStaff(identityContract.createSupervisor, { body }),
+  issueSupervisorCode: (id: string) => callAsStaff(identityContract.issueSupervisorCode, { params: { id } }),
+  revokeSupervisor: (id: string) => callAsStaff(identityContract.revokeSupervisor, { params: { id } }),
+  listGridWorkers: () => callAsStaff(identityContract.listGridWorkers),
+  createGridWorker: (body: { name: string; gridId: string }) => callAsStaff(identityContract.createGridWorker, { body }),
+  issueGridWorkerCode: (id: string) => callAsStaff(identityContract.issueGridWorkerCode, { params: { id } }),
+  revokeGridWorker: (id: string) => callAsStaff(identityContract.revokeGridWorker, { params: { id } }),
+};

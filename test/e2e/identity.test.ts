@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, shanghaiDateOf } from '../../src/core/shared/shanghai-time';
+import { createStaffAccount } from '../../src/server/features/identity/staff-accounts';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { launchChromium, outputDir } from './browser';
+
+const h5Dir = path.resolve(__dirname, '..', '..', 'dist', 'h5');
+let testApp: TestApp;
+let origin: string;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  testApp = await createTestApp({ h5Dir });
+  origin = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchChromium();
+  fs.mkdirSync(outputDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await testApp?.close();
+});
+
+const field = (page: Page, name: string) => page.locator(`taro-input-core[name="${name}"] input`);
+const button = (page: Page, text: string) => page.locator('.nut-button', { hasText: text });
+
+async function newPage(): Promise<Page> {
+  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  // Fail on the step that went wrong, well before the test's own time runs out.
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+test('staff issue a supervisor code; a guest binds it and sees the card; large text enlarges the page', async () => {
+  const { oneTimePassword } = await createStaffAccount(
+    testApp.database.handle.db,
+    { username: 'e2e.keyuan', displayName: '测试科员', role: 'staff' },
+    new Date(),
+  );
+
+  const office = await newPage();
+  await office.goto(`${origin}/#/staff/sign-in/index`);
+  await field(office, 'username').fill('e2e.keyuan');
+  await field(office, 'password').fill(oneTimePassword);
+  await button(office, '登录').click();
+
+  await field(office, 'currentPassword').fill(oneTimePassword);
+  await field(office, 'newPassword').fill('Desk-password-2026');
+  await field(office, 'repeated').fill('Desk-password-2026');
+  await button(office, '保存新密码').click();
+
+  await field(office, 'supervisorName').fill('黄监督');
+  await field(office, 'certificateNo').fill('E2E-2026-001');
+  const termStart = shanghaiDateOf(new Date());
+  await field(office, 'termStart').fill(termStart);
+  await field(office, 'termEnd').fill(addDays(termStart, 2 * 365));
+  await button(office, '登记监督员').click();
+  await office.getByText('E2E-2026-001', { exact: false }).waitFor().catch(async (error) => {
+    await office.screenshot({ path: path.join(outputDir, 'failure.png'), fullPage: true });
+    throw error;
+  });
+  await button(office, '发绑定码').click();
+  const shownCode = (await office.locator('.issued-code__code').innerText()).trim();
+  expect(shownCode).toMatch(/^[A-Z2-9]{4} [A-Z2-9]{4}$/);
+  await office.screenshot({ path: path.join(outputDir, 'staff-people.png'), fullPage: true });
+
+  const resident = await newPage();
+  await resident.goto(`${origin}/#/pages/me/index`);
+  await resident.getByText('访客').waitFor();
+  await field(resident, 'bindingCode').fill(shownCode);
+  await button(resident, '绑定身份').click();
+  const card = resident.getByLabel('监督员聘书');
+  await card.waitFor();
+  expect(await card.innerText()).toContain('E2E-2026-001');
+  expect(await card.innerText()).toContain('在聘');
+  await resident.screenshot({ path: path.join(outputDir, 'me-standard.png'), fullPage: true });
+
+  const rowSize = () => card.locator('.supervisor-card__row').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const standard = await rowSize();
+  await resident.locator('.nut-segmented-item', { hasText: '大字' }).click();
+  await resident.waitForFunction(() => document.querySelector('.page-shell--large') !== null);
+  const large = await rowSize();
+  expect(large / standard).toBeCloseTo(1.34, 1);
+  await resident.screenshot({ path: path.join(outputDir, 'me-large.png'), fullPage: true });
+}, 90_000);

@@ -1,0 +1,59 @@
+import { createSupervisor, issueBindingCode } from '../../src/server/features/identity/directory';
+import { FAKE_APPID, FAKE_SECRET, startFakeWeChat, type FakeWeChat } from '../support/fake-wechat';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { renderCompiledPage, requestThrough, waitFor, waitForText } from './mini-program-harness';
+
+let wechat: FakeWeChat;
+let testApp: TestApp;
+let origin: string;
+
+beforeAll(async () => {
+  wechat = await startFakeWeChat();
+  testApp = await createTestApp({ wechat: { apiBase: wechat.apiBase, appId: FAKE_APPID, secret: FAKE_SECRET } });
+  origin = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+});
+
+afterAll(async () => {
+  await testApp.close();
+  await wechat.close();
+});
+
+test('on the compiled 我的 page a WeChat resident binds a supervisor code and sees the certificate', async () => {
+  const { db } = testApp.database.handle;
+  const supervisor = await createSupervisor(
+    db,
+    { name: '李监督', certificateNo: 'WX-2026-007', termStart: '2020-01-01', termEnd: '2099-12-31' },
+    new Date(),
+  );
+  const { code } = await issueBindingCode(db, 'supervisor', supervisor.id, new Date());
+
+  const storage = new Map<string, unknown>();
+  const page = renderCompiledPage('pages/me/index', {
+    request: requestThrough(origin),
+    login: (options: { success?: (result: object) => void }) =>
+      options.success?.({ code: 'ok-openid-weapp-resident', errMsg: 'login:ok' }),
+    getStorageSync: (key: string) => storage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => storage.set(key, value),
+    removeStorageSync: (key: string) => storage.delete(key),
+    showToast: () => undefined,
+  });
+
+  await waitForText(page, '微信用户');
+  expect(page.dom?.textContent).toContain('居民');
+  expect(wechat.requests.at(-1)?.get('js_code')).toBe('ok-openid-weapp-resident');
+
+  const input = page.querySelector('.nut-input-native');
+  if (!input) throw new Error('no code input on the page');
+  input.dispatchEvent('input', { detail: { value: code } });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const bindButton = page.querySelectorAll('.nut-button').find((b) => b.dom?.textContent === '绑定身份');
+  if (!bindButton) throw new Error('no 绑定身份 button');
+  bindButton.dispatchEvent('tap');
+
+  await waitForText(page, '行政执法监督员聘书');
+  const text = page.dom?.textContent ?? '';
+  expect(text).toContain('WX-2026-007');
+  expect(text).toContain('2020-01-01 至 2099-12-31');
+  expect(text).toContain('在聘');
+  await waitFor(() => Boolean(storage.get('auth.resident')), () => 'the sign-in to be kept on the phone');
+});
