@@ -10,6 +10,7 @@ import { sessionRoutes } from './features/sessions/routes';
 import { errorReplies, toApiError } from './plugins/errors';
 import { h5Static } from './plugins/h5-static';
 import { openApi } from './plugins/openapi';
+import { rateLimits, SIGN_IN_LIMIT_PER_MINUTE } from './plugins/rate-limits';
 import { zodValidation } from './plugins/zod-validation';
 import { version } from '../../package.json';
 
@@ -29,6 +30,8 @@ export interface AppOptions {
   wechat?: WeChatConfig;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** Sign-ins (and guest identities) one address may make per minute. */
+  signInsPerMinute?: number;
   /** Behind a reverse proxy, believe its X-Forwarded-* headers; never when clients connect directly. */
   trustProxy?: boolean;
 }
@@ -53,10 +56,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(zodValidation);
   await app.register(errorReplies);
   await app.register(openApi, { version });
+  await app.register(rateLimits);
   await app.register(authentication);
   await app.register(healthRoutes, { version });
   await app.register(sessionRoutes);
-  await app.register(authRoutes, { wechat: new WeChatClient(options.wechat ?? NO_WECHAT) });
+  await app.register(authRoutes, {
+    wechat: new WeChatClient(options.wechat ?? NO_WECHAT),
+    signInsPerMinute: options.signInsPerMinute ?? SIGN_IN_LIMIT_PER_MINUTE,
+  });
   await app.register(directoryRoutes);
   if (options.h5Dir) await app.register(h5Static, { h5Dir: options.h5Dir });
   return app;

@@ -91,6 +91,22 @@ describe('WeChat sign-in through code2Session', () => {
   });
 });
 
+test('one address creating identities too fast is told to wait, in our answer shape', async () => {
+  const limited = await createTestApp({ signInsPerMinute: 3 });
+  const statuses: number[] = [];
+  let last;
+  for (let i = 0; i < 4; i += 1) {
+    last = await limited.app.inject({ method: 'POST', url: '/api/auth/guest', payload: {} });
+    statuses.push(last.statusCode);
+  }
+  const guests = await limited.database.handle.db.selectFrom('appUser').select('id').execute();
+  await limited.close();
+  expect(statuses).toEqual([200, 200, 200, 429]);
+  expect(last!.json()).toEqual({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/^操作太频繁，请 \d+ 秒后再试$/) });
+  expect(last!.headers['retry-after']).toMatch(/^\d+$/);
+  expect(guests).toHaveLength(3);
+});
+
 test('without WeChat credentials, WeChat sign-in says it is not configured', async () => {
   const unconfigured = await createTestApp();
   const response = await unconfigured.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'ok-x' } });

@@ -32,8 +32,10 @@ export function addRoute<C extends RouteContract>(
   app: FastifyInstance,
   contract: C,
   handler: (request: RouteRequest<C>, reply: FastifyReply) => Promise<Answer<C>>,
+  options: { rateLimit?: { max: number; timeWindow: number } } = {},
 ): void {
   app.route({
+    ...(options.rateLimit && { config: { rateLimit: options.rateLimit } }),
     method: contract.method,
     url: `/api${contract.path}`,
     schema: {

@@ -25,7 +25,10 @@ async function wechatUser(db: Database, openid: string, now: Date): Promise<stri
   return row.id;
 }
 
-export async function authRoutes(app: FastifyInstance, options: { wechat: WeChatClient }): Promise<void> {
+export async function authRoutes(
+  app: FastifyInstance,
+  options: { wechat: WeChatClient; signInsPerMinute: number },
+): Promise<void> {
   async function signIn(subject: TokenSubject) {
     const now = app.now();
     const { token, expiresAt } = await issueToken(app.db, subject, now);
@@ -33,21 +36,38 @@ export async function authRoutes(app: FastifyInstance, options: { wechat: WeChat
     return { token, expiresAt, me: await describe(app.db, principal as Principal, now) };
   }
 
-  addRoute(app, identityContract.signInWeChat, async ({ body }) => {
-    const { openid } = await options.wechat.code2Session(body.code);
-    return signIn({ kind: 'user', id: await wechatUser(app.db, openid, app.now()) });
-  });
+  const limited = { rateLimit: { max: options.signInsPerMinute, timeWindow: 60_000 } };
 
-  addRoute(app, identityContract.signInGuest, async () => {
-    const id = newId();
-    await app.db.insertInto('appUser').values({ id, kind: 'guest', createdAt: app.now().toISOString() }).execute();
-    return signIn({ kind: 'user', id });
-  });
+  addRoute(
+    app,
+    identityContract.signInWeChat,
+    async ({ body }) => {
+      const { openid } = await options.wechat.code2Session(body.code);
+      return signIn({ kind: 'user', id: await wechatUser(app.db, openid, app.now()) });
+    },
+    limited,
+  );
 
-  addRoute(app, identityContract.signInStaff, async ({ body }) => {
-    const account = await checkStaffPassword(app.db, body.username, body.password, app.now());
-    return signIn({ kind: 'staff', id: account.id });
-  });
+  addRoute(
+    app,
+    identityContract.signInGuest,
+    async () => {
+      const id = newId();
+      await app.db.insertInto('appUser').values({ id, kind: 'guest', createdAt: app.now().toISOString() }).execute();
+      return signIn({ kind: 'user', id });
+    },
+    limited,
+  );
+
+  addRoute(
+    app,
+    identityContract.signInStaff,
+    async ({ body }) => {
+      const account = await checkStaffPassword(app.db, body.username, body.password, app.now());
+      return signIn({ kind: 'staff', id: account.id });
+    },
+    limited,
+  );
 
   addRoute(app, identityContract.signOut, async ({ principal }) => {
     if (principal.kind !== 'anonymous') await revokeToken(app.db, principal.tokenHash, app.now());

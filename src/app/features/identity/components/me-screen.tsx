@@ -5,15 +5,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { ROLE_LABELS } from '@core/identity/roles';
 import type { Me } from '@core/identity/schemas';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { PAGES } from '../../../shared/pages';
 import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { fetchMe } from '../api/me';
 import { BindForm } from './bind-form';
 import { SupervisorCard } from './supervisor-card';
 import { TextScaleSwitch } from './text-scale-switch';
 import './me-screen.scss';
-
-const PRIVACY_PAGE = '/packages/info/privacy/index';
-const STAFF_SIGN_IN_PAGE = '/staff/sign-in/index';
 
 /** 我的: who I am here, my roles, the certificate card, binding, large text and the privacy notice. */
 export function MeScreen() {
@@ -73,8 +71,8 @@ export function MeScreen() {
         <TextScaleSwitch />
       </View>
       <CellGroup>
-        <Cell title="个人信息保护说明" clickable onClick={() => Taro.navigateTo({ url: PRIVACY_PAGE })} />
-        <Cell title="工作人员登录" clickable onClick={() => Taro.navigateTo({ url: STAFF_SIGN_IN_PAGE })} />
+        <Cell title="个人信息保护说明" clickable onClick={() => Taro.navigateTo({ url: PAGES.privacy })} />
+        <Cell title="工作人员登录" clickable onClick={() => Taro.navigateTo({ url: PAGES.staffSignIn })} />
       </CellGroup>
     </View>
   );

@@ -6,6 +6,7 @@ import { splitUpcoming, type Session } from '@core/sessions/calendar';
 import { calendarEntryFor } from '@core/sessions/calendar-entry';
 import type { Station } from '@core/sessions/schemas';
 import { apiUrl } from '../../../shared/api/api-client';
+import { PAGES } from '../../../shared/pages';
 import { addToPhoneCalendar } from '../../../shared/platform/phone-calendar';
 import { openMap } from '../../../shared/platform/open-map';
 import { EmptyBlock, ErrorBlock, LoadingBlock, StaleNotice } from '../../../shared/ui/query-states';
@@ -74,6 +75,10 @@ export function SessionHome({ stationId }: { stationId?: string }) {
         <EmptyBlock title="近期没有接待日安排" description="请留意镇法治建设科的通知" />
       )}
       {others.length > 0 && <SessionList sessions={others} />}
+      {/* Readable before anything about the reader is sent: this page sends nothing personal. */}
+      <View className="session-home__privacy" onClick={() => void Taro.navigateTo({ url: PAGES.privacy })}>
+        个人信息保护说明
+      </View>
     </View>
   );
 }

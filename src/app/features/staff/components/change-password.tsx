@@ -4,8 +4,9 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { ChangePasswordSchema } from '@core/identity/schemas';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { PAGES } from '../../../shared/pages';
 import { Field, problemsByField } from '../../../shared/ui/field';
-import { STAFF_PAGES, backToSignInIfNeeded, staffApi } from '../api/staff';
+import { backToSignInIfNeeded, staffApi } from '../api/staff';
 import './staff.scss';
 
 /** First sign-in: the one-time password is replaced before anything else can be done. */
@@ -26,7 +27,7 @@ export function ChangePassword() {
     try {
       await staffApi.changePassword(checked.data.currentPassword, checked.data.newPassword);
       Taro.showToast({ title: '密码已修改', icon: 'success' });
-      await Taro.redirectTo({ url: STAFF_PAGES.people });
+      await Taro.redirectTo({ url: PAGES.staffPeople });
     } catch (error) {
       if (!backToSignInIfNeeded(error)) {
         setProblems({ form: error instanceof ApiRequestError ? error.message : '修改没有成功，请重试' });

@@ -6,9 +6,10 @@ import { formatBindingCode } from '@core/identity/binding-code';
 import { CreateGridWorkerSchema, CreateSupervisorSchema } from '@core/identity/schemas';
 import { SUPERVISOR_STATUS_LABELS } from '@core/identity/supervisor-term';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { PAGES } from '../../../shared/pages';
 import { Field, problemsByField } from '../../../shared/ui/field';
 import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
-import { STAFF_PAGES, backToSignInIfNeeded, signOutStaff, staffApi } from '../api/staff';
+import { backToSignInIfNeeded, signOutStaff, staffApi } from '../api/staff';
 import './staff.scss';
 
 type Supervisors = Awaited<ReturnType<typeof staffApi.listSupervisors>>['supervisors'];
@@ -71,7 +72,7 @@ export function PeopleAdmin() {
         <Button
           size="small"
           fill="outline"
-          onClick={() => void signOutStaff().then(() => Taro.redirectTo({ url: STAFF_PAGES.signIn }))}
+          onClick={() => void signOutStaff().then(() => Taro.redirectTo({ url: PAGES.staffSignIn }))}
         >
           退出登录
         </Button>

@@ -4,8 +4,9 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { StaffSignInSchema } from '@core/identity/schemas';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { PAGES } from '../../../shared/pages';
 import { Field, problemsByField } from '../../../shared/ui/field';
-import { STAFF_PAGES, signInStaff } from '../api/staff';
+import { signInStaff } from '../api/staff';
 import './staff.scss';
 
 export function StaffSignIn() {
@@ -24,7 +25,7 @@ export function StaffSignIn() {
     setSending(true);
     try {
       const me = await signInStaff(checked.data.username, checked.data.password);
-      await Taro.redirectTo({ url: me.mustChangePassword ? STAFF_PAGES.password : STAFF_PAGES.people });
+      await Taro.redirectTo({ url: me.mustChangePassword ? PAGES.staffPassword : PAGES.staffPeople });
     } catch (error) {
       setProblems({ form: error instanceof ApiRequestError ? error.message : '登录没有成功，请重试' });
     } finally {
