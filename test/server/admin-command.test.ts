@@ -1,5 +1,7 @@
 import { verify } from '@node-rs/argon2';
 import { AdminCommandError, runAdminCommand } from '../../src/server/features/identity/admin-command';
+import { checkStaffPassword } from '../../src/server/features/identity/staff-accounts';
+import { issueToken, resolveToken } from '../../src/server/features/identity/tokens';
 import { closeTestDatabase, createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const now = new Date('2026-11-26T10:00:00+08:00');
@@ -30,12 +32,20 @@ test('create-admin makes an admin; list shows both and what is pending', async (
   expect(listed).toContain('sun.keyuan\t孙科员\t工作人员，待修改初始密码');
 });
 
-test('reset-password gives a new one-time password and the old one stops working', async () => {
+test('reset-password gives a new one-time password, ends every sign-in and lifts a lock', async () => {
+  const db = database.handle.db;
   const before = await account('sun.keyuan');
+  const { token } = await issueToken(db, { kind: 'staff', id: before.id }, now);
+  for (let i = 0; i < 6; i += 1) {
+    await checkStaffPassword(db, 'sun.keyuan', 'wrong', now).catch(() => undefined);
+  }
+  expect(await run('list')).toContain('锁定至');
+
   const password = passwordIn(await run('reset-password', '--username', 'sun.keyuan'));
   const after = await account('sun.keyuan');
   expect(after.passwordHash).not.toBe(before.passwordHash);
-  expect(await verify(after.passwordHash, password)).toBe(true);
+  expect(await resolveToken(db, token, now)).toBeNull();
+  await expect(checkStaffPassword(db, 'sun.keyuan', password, now)).resolves.toEqual({ id: before.id });
 });
 
 test.each([

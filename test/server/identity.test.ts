@@ -85,6 +85,28 @@ describe('WeChat sign-in through code2Session', () => {
     expect(await testApp.database.handle.db.selectFrom('appUser').select('id').execute()).toHaveLength(before.length);
   });
 
+  test.each([
+    ['odd-error', 502, 'WECHAT_ERROR', '微信登录失败（错误码 40999），请稍后再试'],
+    ['gateway-page', 503, 'WECHAT_UNREACHABLE', '暂时连不上微信服务，请稍后再试'],
+  ])('an answer the client does not expect (%s) is still put in words', async (code, status, errorCode, message) => {
+    const response = await call({ method: 'POST', url: '/auth/wechat', body: { code } });
+    expect(response.status).toBe(status);
+    expect(response.body).toEqual({ code: errorCode, message });
+  });
+
+  test('WeChat out of reach is said so', async () => {
+    const cut = await createTestApp({ wechat: { apiBase: 'http://127.0.0.1:9', appId: FAKE_APPID, secret: FAKE_SECRET } });
+    const response = await cut.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'ok-x' } });
+    await cut.close();
+    expect(response.statusCode).toBe(503);
+    expect(response.json().code).toBe('WECHAT_UNREACHABLE');
+  });
+
+  test('too-frequent sign-ins carry a wait time', async () => {
+    const response = await call({ method: 'POST', url: '/auth/wechat', body: { code: 'too-fast' } });
+    expect(response.headers['retry-after']).toBe('60');
+  });
+
   test('the secret never reaches the logs', () => {
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.join('\n')).not.toContain(FAKE_SECRET);
@@ -112,7 +134,7 @@ test('without WeChat credentials, WeChat sign-in says it is not configured', asy
   const response = await unconfigured.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'ok-x' } });
   await unconfigured.close();
   expect(response.statusCode).toBe(503);
-  expect(response.json()).toEqual({ code: 'WECHAT_NOT_CONFIGURED', message: '微信登录未配置，已使用访客身份' });
+  expect(response.json()).toEqual({ code: 'WECHAT_NOT_CONFIGURED', message: '本服务未配置微信登录' });
 });
 
 describe('tokens', () => {
@@ -149,6 +171,16 @@ describe('tokens', () => {
     const token = await guest();
     expect((await call({ method: 'POST', url: '/auth/sign-out', token })).status).toBe(200);
     expect((await call({ url: '/me', token })).status).toBe(401);
+  });
+
+  test('a resident who keeps using the app stays signed in; one who stops is signed out after a month', async () => {
+    const kept = await guest();
+    const left = await guest();
+    advance(20 * 24 * 60);
+    expect((await call({ url: '/me', token: kept })).status).toBe(200);
+    advance(25 * 24 * 60);
+    expect((await call({ url: '/me', token: kept })).status).toBe(200);
+    expect((await call({ url: '/me', token: left })).status).toBe(401);
   });
 
   test('a staff token expires the same day; a resident token lasts a month', async () => {
@@ -207,6 +239,59 @@ describe('staff sign-in', () => {
     expect(sixth.body.message).toBe('密码错误次数过多，请 2 分钟后再试');
     advance(2);
     expect((await attempt(oneTimePassword)).status).toBe(200);
+  });
+
+  test('guesses sent all at once are counted all the same', async () => {
+    await createStaffAccount(testApp.database.handle.db, { username: 'qian.keyuan', displayName: '钱科员', role: 'staff' }, clock);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => call({ method: 'POST', url: '/auth/staff', body: { username: 'qian.keyuan', password: 'guess' } })),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(16);
+  });
+
+  test('an unknown username is locked exactly like a real one, so neither can be told apart', async () => {
+    const attempt = (username: string) => call({ method: 'POST', url: '/auth/staff', body: { username, password: 'guess' } });
+    await createStaffAccount(testApp.database.handle.db, { username: 'real.one', displayName: '真实', role: 'staff' }, clock);
+    const real: number[] = [];
+    const ghost: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      real.push((await attempt('real.one')).status);
+      ghost.push((await attempt('ghost.one')).status);
+    }
+    expect(real).toEqual([401, 401, 401, 401, 429, 429]);
+    expect(ghost).toEqual(real);
+  });
+
+  test('changing the password ends every other sign-in of the account', async () => {
+    const { oneTimePassword } = await createStaffAccount(
+      testApp.database.handle.db,
+      { username: 'sun.keyuan', displayName: '孙科员', role: 'staff' },
+      clock,
+    );
+    const signIn = async () =>
+      (await call({ method: 'POST', url: '/auth/staff', body: { username: 'sun.keyuan', password: oneTimePassword } })).body.token;
+    const desk = await signIn();
+    const stolen = await signIn();
+    const changed = await call({
+      method: 'POST',
+      url: '/me/password',
+      token: desk,
+      body: { currentPassword: oneTimePassword, newPassword: 'Fresh-password-2026' },
+    });
+    expect(changed.status).toBe(200);
+    expect((await call({ url: '/me', token: stolen })).status).toBe(401);
+    expect((await call({ url: '/me', token: desk })).status).toBe(200);
+  });
+
+  test.each([
+    [{ username: 'a'.repeat(33), password: 'x' }, '用户名为 3–32 位字母、数字、点、下划线或短横线'],
+    [{ username: 'valid.name', password: 'x'.repeat(129) }, '密码最多 128 位'],
+  ])('oversized sign-in fields are refused before any check', async (body, message) => {
+    const response = await call({ method: 'POST', url: '/auth/staff', body });
+    expect(response.status).toBe(400);
+    expect(response.body.message).toBe(message);
   });
 
   test('an unknown username gets the same answer as a wrong password', async () => {
@@ -293,6 +378,33 @@ describe('supervisors and grid workers', () => {
     const expired = await bind(resident, second);
     expect(expired.status).toBe(410);
     expect(expired.body.message).toBe('绑定码已过期（有效期 7 天），请联系镇法治建设科重新获取');
+  });
+
+  test('a reissued code takes the role off the old phone at once and puts it on the new one', async () => {
+    const created = await createSupervisor({ name: '冯监督', certificateNo: 'BS-2026-005', termStart: '2026-01-01', termEnd: '2030-12-31' });
+    const oldPhone = await guest();
+    await bind(oldPhone, await issueCode('supervisors', created.body.id));
+    expect((await call({ url: '/me', token: oldPhone })).body.roles).toContain('supervisor');
+    const code = await issueCode('supervisors', created.body.id);
+    expect((await call({ url: '/me', token: oldPhone })).body.roles).toEqual(['resident']);
+    const newPhone = await guest();
+    expect((await bind(newPhone, code)).body.roles).toEqual(['resident', 'supervisor']);
+  });
+
+  test('codes guessed all at once are counted all the same', async () => {
+    const resident = await guest();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => bind(resident, 'ZZZZ2222')));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(16);
+  });
+
+  test('one code bound from two phones at once goes to exactly one', async () => {
+    const created = await createSupervisor({ name: '蒋监督', certificateNo: 'BS-2026-006', termStart: '2026-01-01', termEnd: '2030-12-31' });
+    const code = await issueCode('supervisors', created.body.id);
+    const phones = await Promise.all([guest(), guest(), guest(), guest()]);
+    const answers = await Promise.all(phones.map((phone) => bind(phone, code)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409]);
   });
 
   test('guessing codes is slowed down with a growing wait', async () => {

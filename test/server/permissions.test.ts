@@ -90,6 +90,37 @@ test.each(cases)('%s as %s: allowed or refused as the table says', async (operat
   }
 });
 
+test('a staff member who has not yet changed the one-time password may only change it', async () => {
+  const db = testApp.database.handle.db;
+  const id = newId();
+  await db
+    .insertInto('staffAccount')
+    .values({ id, username: 'fresh', displayName: 'fresh', role: 'staff', passwordHash: 'x', mustChangePassword: 1, createdAt: now.toISOString() })
+    .execute();
+  const outcomes: Record<string, number> = {};
+  for (const contract of contracts.filter((c) => mayCall(['staff'], c.operation))) {
+    const { token } = await issueToken(db, { kind: 'staff', id }, now);
+    const response = await testApp.app.inject({
+      method: contract.method,
+      url: urlOf(contract),
+      headers: { authorization: `Bearer ${token}` },
+      ...(contract.method !== 'GET' && { payload: {} }),
+    });
+    outcomes[contract.operation] = response.statusCode;
+  }
+  const refused = Object.entries(outcomes).filter(([, status]) => status === 403).map(([op]) => op).sort();
+  const allowed = Object.keys(outcomes).filter((op) => !refused.includes(op)).sort();
+  expect(allowed).toEqual(['identity.changePassword', 'identity.me', 'identity.signOut']);
+});
+
+test('a resident who is also a supervisor and a grid worker holds all three roles', async () => {
+  const db = testApp.database.handle.db;
+  await db.updateTable('gridWorker').set({ userId: subjects.supervisor.id }).execute();
+  const { token } = await issueToken(db, subjects.supervisor, now);
+  const me = await testApp.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+  expect(me.json().roles).toEqual(['resident', 'supervisor', 'grid_worker']);
+});
+
 test('the table keeps the office’s work to the office, and binding to residents', () => {
   for (const role of ['anonymous', 'resident', 'supervisor', 'grid_worker'] as const) {
     expect(mayCall([role], 'staff.createSupervisor')).toBe(false);

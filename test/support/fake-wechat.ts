@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * A local stand-in for WeChat's servers, speaking their HTTP API: GET /sns/jscode2session answers
  * 200 with a JSON body carrying either openid and session_key or errcode and errmsg, as WeChat does.
- * A code `ok-<openid>` signs that openid in; the error codes are reached by the codes below.
+ * A code `ok-<openid>` signs that openid in; the error codes are reached by the codes below, and
+ * `gateway-page` answers as a broken proxy in front of WeChat would.
  */
 export const FAKE_APPID = 'wx0123456789abcdef';
 export const FAKE_SECRET = 'fake-secret-0123456789abcdef';
@@ -14,6 +15,7 @@ const ERROR_CODES: Record<string, { errcode: number; errmsg: string }> = {
   'too-fast': { errcode: 45011, errmsg: 'api minute-quota reach limit  mustslower  retry next minute, rid: 1' },
   'risky-user': { errcode: 40226, errmsg: 'high risk level user, rid: 2' },
   'system-busy': { errcode: -1, errmsg: 'system error, rid: 3' },
+  'odd-error': { errcode: 40999, errmsg: 'an error this client has no words for' },
 };
 
 export interface FakeWeChat {
@@ -42,6 +44,11 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
     if (q.get('grant_type') !== 'authorization_code') return answer({ errcode: 40002, errmsg: 'invalid grant_type' });
     const code = q.get('js_code') ?? '';
     if (ERROR_CODES[code]) return answer(ERROR_CODES[code]);
+    if (code === 'gateway-page') {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end('<html><body>502 Bad Gateway</body></html>');
+      return;
+    }
     if (code.startsWith('ok-')) return answer({ openid: code.slice(3), session_key: 'c2Vzc2lvbi1rZXktZmFrZQ==' });
     return answer({ errcode: 40029, errmsg: 'invalid code' });
   });

@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 
 // Column names are camelCase here; CamelCasePlugin maps them to snake_case in SQL.
 
@@ -53,8 +53,6 @@ export interface AppUserTable {
   id: string;
   kind: 'wechat' | 'guest';
   wechatOpenid: string | null;
-  bindFailures: Generated<number>;
-  bindLockedUntil: string | null;
   createdAt: string;
 }
 
@@ -66,9 +64,13 @@ export interface StaffAccountTable {
   passwordHash: string;
   /** 1 until the one-time password has been replaced. */
   mustChangePassword: number;
-  failedAttempts: Generated<number>;
-  lockedUntil: string | null;
   createdAt: string;
+}
+
+export interface AttemptLimitTable {
+  key: string;
+  failures: number;
+  lockedUntil: string | null;
 }
 
 export interface AuthTokenTable {
@@ -119,6 +121,7 @@ export interface DatabaseSchema {
   appUser: AppUserTable;
   staffAccount: StaffAccountTable;
   authToken: AuthTokenTable;
+  attemptLimit: AttemptLimitTable;
   supervisor: SupervisorTable;
   gridWorker: GridWorkerTable;
   bindingCode: BindingCodeTable;

@@ -14,8 +14,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('wechat', 'guest')`))
     .addColumn('wechat_openid', 'text', (c) => c.unique())
-    .addColumn('bind_failures', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('bind_locked_until', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
@@ -27,9 +25,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('staff', 'admin')`))
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('must_change_password', 'integer', (c) => c.notNull())
-    .addColumn('failed_attempts', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('locked_until', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  // Failed guesses per secret (a staff username, known or not; a resident's binding attempts).
+  await db.schema
+    .createTable('attempt_limit')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('failures', 'integer', (c) => c.notNull())
+    .addColumn('locked_until', 'text')
     .execute();
 
   await db.schema
@@ -77,7 +81,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['binding_code', 'grid_worker', 'supervisor', 'auth_token', 'staff_account', 'app_user', 'grid']) {
+  for (const table of ['binding_code', 'grid_worker', 'supervisor', 'auth_token', 'attempt_limit', 'staff_account', 'app_user', 'grid']) {
     await db.schema.dropTable(table).execute();
   }
 }

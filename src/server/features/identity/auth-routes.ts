@@ -29,11 +29,16 @@ export async function authRoutes(
   app: FastifyInstance,
   options: { wechat: WeChatClient; signInsPerMinute: number },
 ): Promise<void> {
+  async function principalOrFail(subject: TokenSubject & { tokenHash: string }, now: Date): Promise<Principal> {
+    const principal = await principalFor(app.db, subject, now);
+    if (!principal) throw new Error(`Signed-in ${subject.kind} ${subject.id} no longer exists`);
+    return principal;
+  }
+
   async function signIn(subject: TokenSubject) {
     const now = app.now();
-    const { token, expiresAt } = await issueToken(app.db, subject, now);
-    const principal = await principalFor(app.db, { ...subject, tokenHash: '' }, now);
-    return { token, expiresAt, me: await describe(app.db, principal as Principal, now) };
+    const { token, expiresAt, tokenHash } = await issueToken(app.db, subject, now);
+    return { token, expiresAt, me: await describe(app.db, await principalOrFail({ ...subject, tokenHash }, now), now) };
   }
 
   const limited = { rateLimit: { max: options.signInsPerMinute, timeWindow: 60_000 } };
@@ -76,17 +81,22 @@ export async function authRoutes(
 
   addRoute(app, identityContract.me, async ({ principal }) => describe(app.db, principal, app.now()));
 
-  addRoute(app, identityContract.bind, async ({ principal, body }) => {
-    if (principal.kind !== 'user') throw new AppError(403, 'FORBIDDEN', '只有居民身份可以绑定');
-    const now = app.now();
-    await bindWithCode(app.db, principal.id, body.code, now);
-    const updated = await principalFor(app.db, { kind: 'user', id: principal.id, tokenHash: principal.tokenHash }, now);
-    return describe(app.db, updated as Principal, now);
-  });
+  addRoute(
+    app,
+    identityContract.bind,
+    async ({ principal, body }) => {
+      if (principal.kind !== 'user') throw new AppError(403, 'FORBIDDEN', '只有居民身份可以绑定');
+      const now = app.now();
+      await bindWithCode(app.db, principal.id, body.code, now);
+      const updated = await principalOrFail({ kind: 'user', id: principal.id, tokenHash: principal.tokenHash }, now);
+      return describe(app.db, updated, now);
+    },
+    limited,
+  );
 
   addRoute(app, identityContract.changePassword, async ({ principal, body }) => {
     if (principal.kind !== 'staff') throw new AppError(403, 'FORBIDDEN', '只有工作人员可以修改密码');
-    await changeStaffPassword(app.db, principal.id, body.currentPassword, body.newPassword, app.now());
+    await changeStaffPassword(app.db, principal, body.currentPassword, body.newPassword, app.now());
     return { ok: true as const };
   });
 }

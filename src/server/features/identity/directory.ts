@@ -3,11 +3,11 @@ import {
   BINDING_CODE_LENGTH,
   BINDING_CODE_VALID_DAYS,
 } from '@core/identity/binding-code';
-import { lockMinutesAfter, waitMessage } from '@core/identity/lockout';
 import { supervisorStatus } from '@core/identity/supervisor-term';
 import { shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
+import { claimAttempt, clearAttempts, tooManyAttempts } from '../../shared/attempt-limiter';
 import { newId, randomCode, sha256 } from '../../shared/secrets';
 
 export type DirectoryKind = 'supervisor' | 'grid_worker';
@@ -113,6 +113,8 @@ export async function issueBindingCode(db: Database, kind: DirectoryKind, id: st
     if (!target) throw new AppError(404, 'NOT_FOUND', `找不到这名${KIND_LABELS[kind]}`);
     if (target.revokedAt) throw new AppError(409, 'REVOKED', `这名${KIND_LABELS[kind]}的身份已撤销，不能再发绑定码`);
     await trx.deleteFrom('bindingCode').where('targetKind', '=', kind).where('targetId', '=', id).where('usedAt', 'is', null).execute();
+    // A new code is for a new phone (or a lost one): the role leaves the old phone now, not when the code is used.
+    await trx.updateTable(TABLES[kind]).set({ userId: null }).where('id', '=', id).execute();
     const code = randomCode(BINDING_CODE_ALPHABET, BINDING_CODE_LENGTH);
     const expiresAt = new Date(now.getTime() + BINDING_CODE_VALID_DAYS * 24 * 60 * 60 * 1000).toISOString();
     await trx
@@ -134,30 +136,13 @@ export async function revoke(db: Database, kind: DirectoryKind, id: string, now:
   });
 }
 
-async function recordBindFailure(db: Database, userId: string, now: Date): Promise<AppError> {
-  const row = await db
-    .updateTable('appUser')
-    .set((eb) => ({ bindFailures: eb('bindFailures', '+', 1) }))
-    .where('id', '=', userId)
-    .returning('bindFailures')
-    .executeTakeFirstOrThrow();
-  const minutes = lockMinutesAfter(row.bindFailures);
-  if (minutes === 0) return new AppError(400, 'BINDING_CODE_WRONG', '绑定码不正确，请核对后重新输入');
-  const lockedUntil = new Date(now.getTime() + minutes * 60_000);
-  await db.updateTable('appUser').set({ bindLockedUntil: lockedUntil.toISOString() }).where('id', '=', userId).execute();
-  return new AppError(429, 'TOO_MANY_ATTEMPTS', waitMessage(lockedUntil, now, '绑定码'), minutes * 60);
-}
-
 /**
  * Gives the user the role the code was issued for. A code works once, for seven days; guessing is
  * slowed by a growing lock-out per user.
  */
 export async function bindWithCode(db: Database, userId: string, code: string, now: Date): Promise<void> {
-  const user = await db.selectFrom('appUser').select('bindLockedUntil').where('id', '=', userId).executeTakeFirstOrThrow();
-  if (user.bindLockedUntil && new Date(user.bindLockedUntil) > now) {
-    const lockedUntil = new Date(user.bindLockedUntil);
-    throw new AppError(429, 'TOO_MANY_ATTEMPTS', waitMessage(lockedUntil, now, '绑定码'), Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
-  }
+  const attemptKey = `bind:${userId}`;
+  const lockSet = await claimAttempt(db, attemptKey, now, '绑定码');
   const failure = await db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('bindingCode').selectAll().where('codeHash', '=', sha256(code)).executeTakeFirst();
     if (!found) return 'wrong' as const;
@@ -178,8 +163,11 @@ export async function bindWithCode(db: Database, userId: string, code: string, n
       throw new AppError(409, 'BINDING_CODE_USED', '这个绑定码已经用过了，如需重新绑定请联系镇法治建设科');
     }
     await trx.updateTable(TABLES[found.targetKind]).set({ userId }).where('id', '=', found.targetId).execute();
-    await trx.updateTable('appUser').set({ bindFailures: 0, bindLockedUntil: null }).where('id', '=', userId).execute();
     return null;
   });
-  if (failure) throw await recordBindFailure(db, userId, now);
+  if (failure) {
+    if (lockSet) throw tooManyAttempts(lockSet, now, '绑定码');
+    throw new AppError(400, 'BINDING_CODE_WRONG', '绑定码不正确，请核对后重新输入');
+  }
+  await clearAttempts(db, attemptKey);
 }

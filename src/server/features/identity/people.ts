@@ -6,16 +6,19 @@ import type { Database } from '../../db/schema';
 import type { Principal } from '../../shared/principal';
 import type { TokenSubject } from './tokens';
 
+/** The certificate bound to this user that is in force, or else the most recent one. */
 async function boundSupervisor(db: Database, userId: string, now: Date): Promise<SupervisorCard | null> {
-  const row = await db
+  const rows = await db
     .selectFrom('supervisor')
     .select(['name', 'certificateNo', 'termStart', 'termEnd', 'revokedAt'])
     .where('userId', '=', userId)
     .orderBy('createdAt', 'desc')
-    .executeTakeFirst();
-  if (!row) return null;
-  const { revokedAt, ...card } = row;
-  return { ...card, status: supervisorStatus(card, revokedAt !== null, shanghaiDateOf(now)) };
+    .execute();
+  const cards = rows.map(({ revokedAt, ...card }) => ({
+    ...card,
+    status: supervisorStatus(card, revokedAt !== null, shanghaiDateOf(now)),
+  }));
+  return cards.find((card) => card.status === 'active') ?? cards[0] ?? null;
 }
 
 async function boundGridWorker(db: Database, userId: string) {

@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
-import { lockMinutesAfter, waitMessage } from '@core/identity/lockout';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
+import { claimAttempt, clearAttempts, lockedUntil, tooManyAttempts } from '../../shared/attempt-limiter';
 import { newId, randomCode } from '../../shared/secrets';
 import { revokeAllTokens } from './tokens';
 
@@ -46,85 +46,65 @@ export async function resetStaffPassword(db: Database, username: string, now: Da
   const password = oneTimePassword();
   await db
     .updateTable('staffAccount')
-    .set({ passwordHash: await hash(password), mustChangePassword: 1, failedAttempts: 0, lockedUntil: null })
+    .set({ passwordHash: await hash(password), mustChangePassword: 1 })
     .where('id', '=', account.id)
     .execute();
+  await clearAttempts(db, attemptKey(username));
   await revokeAllTokens(db, { kind: 'staff', id: account.id }, now);
   return password;
 }
 
 export async function listStaffAccounts(db: Database) {
-  return db
+  const accounts = await db
     .selectFrom('staffAccount')
-    .select(['username', 'displayName', 'role', 'mustChangePassword', 'lockedUntil', 'createdAt'])
+    .select(['username', 'displayName', 'role', 'mustChangePassword', 'createdAt'])
     .orderBy('username')
     .execute();
+  return Promise.all(accounts.map(async (a) => ({ ...a, lockedUntil: await lockedUntil(db, attemptKey(a.username)) })));
 }
 
-async function recordFailure(db: Database, accountId: string, now: Date): Promise<Date | null> {
-  const row = await db
-    .updateTable('staffAccount')
-    .set((eb) => ({ failedAttempts: eb('failedAttempts', '+', 1) }))
-    .where('id', '=', accountId)
-    .returning('failedAttempts')
-    .executeTakeFirstOrThrow();
-  const minutes = lockMinutesAfter(row.failedAttempts);
-  if (minutes === 0) return null;
-  const lockedUntil = new Date(now.getTime() + minutes * 60_000);
-  await db.updateTable('staffAccount').set({ lockedUntil: lockedUntil.toISOString() }).where('id', '=', accountId).execute();
-  return lockedUntil;
-}
-
-function lockedOut(lockedUntil: Date, now: Date): AppError {
-  const seconds = Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000);
-  return new AppError(429, 'TOO_MANY_ATTEMPTS', waitMessage(lockedUntil, now, '密码'), seconds);
-}
+const attemptKey = (username: string) => `staff:${username}`;
 
 /**
- * Checks a password, locking the account for a growing time after repeated failures. A wrong
- * username and a wrong password get the same answer, so that usernames cannot be discovered.
+ * Checks a password. Failures are counted per username, known or not, before the check, and lock it
+ * for a growing time; a wrong username and a wrong password get the same answers, so that which
+ * usernames exist cannot be learnt.
  */
 export async function checkStaffPassword(db: Database, username: string, password: string, now: Date) {
-  const account = await db
-    .selectFrom('staffAccount')
-    .select(['id', 'passwordHash', 'lockedUntil'])
-    .where('username', '=', username)
-    .executeTakeFirst();
-  if (!account) {
-    await verify(await UNKNOWN_USER_HASH, password);
+  const lockSet = await claimAttempt(db, attemptKey(username), now, '密码');
+  const account = await db.selectFrom('staffAccount').select(['id', 'passwordHash']).where('username', '=', username).executeTakeFirst();
+  const right = await verify(account?.passwordHash ?? (await UNKNOWN_USER_HASH), password);
+  if (!account || !right) {
+    if (lockSet) throw tooManyAttempts(lockSet, now, '密码');
     throw new AppError(401, 'WRONG_CREDENTIALS', '用户名或密码不正确');
   }
-  if (account.lockedUntil && new Date(account.lockedUntil) > now) throw lockedOut(new Date(account.lockedUntil), now);
-  if (!(await verify(account.passwordHash, password))) {
-    const lockedUntil = await recordFailure(db, account.id, now);
-    if (lockedUntil) throw lockedOut(lockedUntil, now);
-    throw new AppError(401, 'WRONG_CREDENTIALS', '用户名或密码不正确');
-  }
-  await db.updateTable('staffAccount').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', account.id).execute();
+  await clearAttempts(db, attemptKey(username));
   return { id: account.id };
 }
 
+/** A new password; every other sign-in of the account ends, in case the old one was stolen. */
 export async function changeStaffPassword(
   db: Database,
-  accountId: string,
+  account: { id: string; tokenHash: string },
   currentPassword: string,
   newPassword: string,
   now: Date,
 ): Promise<void> {
-  const account = await db
+  const { username, passwordHash } = await db
     .selectFrom('staffAccount')
-    .select(['passwordHash', 'lockedUntil'])
-    .where('id', '=', accountId)
+    .select(['username', 'passwordHash'])
+    .where('id', '=', account.id)
     .executeTakeFirstOrThrow();
-  if (account.lockedUntil && new Date(account.lockedUntil) > now) throw lockedOut(new Date(account.lockedUntil), now);
-  if (!(await verify(account.passwordHash, currentPassword))) {
-    const lockedUntil = await recordFailure(db, accountId, now);
-    if (lockedUntil) throw lockedOut(lockedUntil, now);
+  const lockSet = await claimAttempt(db, attemptKey(username), now, '密码');
+  if (!(await verify(passwordHash, currentPassword))) {
+    if (lockSet) throw tooManyAttempts(lockSet, now, '密码');
     throw new AppError(400, 'WRONG_CURRENT_PASSWORD', '当前密码不正确');
   }
+  await clearAttempts(db, attemptKey(username));
   await db
     .updateTable('staffAccount')
-    .set({ passwordHash: await hash(newPassword), mustChangePassword: 0, failedAttempts: 0, lockedUntil: null })
-    .where('id', '=', accountId)
+    .set({ passwordHash: await hash(newPassword), mustChangePassword: 0 })
+    .where('id', '=', account.id)
     .execute();
+  await revokeAllTokens(db, { kind: 'staff', id: account.id }, now, account.tokenHash);
 }

@@ -15,10 +15,10 @@ interface Code2SessionAnswer {
 }
 
 // What WeChat's error codes mean for the person in front of the phone.
-const CODE2SESSION_ERRORS: Record<number, { status: number; code: string; message: string }> = {
+const CODE2SESSION_ERRORS: Record<number, { status: number; code: string; message: string; retryAfterSeconds?: number }> = {
   40029: { status: 400, code: 'WECHAT_CODE_INVALID', message: '微信登录凭证无效或已使用，请重新打开小程序' },
   40163: { status: 400, code: 'WECHAT_CODE_INVALID', message: '微信登录凭证无效或已使用，请重新打开小程序' },
-  45011: { status: 429, code: 'WECHAT_TOO_FREQUENT', message: '登录太频繁，请一分钟后再试' },
+  45011: { status: 429, code: 'WECHAT_TOO_FREQUENT', message: '登录太频繁，请一分钟后再试', retryAfterSeconds: 60 },
   40226: { status: 403, code: 'WECHAT_RISKY_USER', message: '微信提示该账号存在安全风险，暂时无法登录，请联系镇法治建设科' },
   [-1]: { status: 503, code: 'WECHAT_BUSY', message: '微信服务繁忙，请稍后再试' },
 };
@@ -40,7 +40,7 @@ export class WeChatClient {
   async code2Session(code: string): Promise<{ openid: string }> {
     const { appId, secret } = this.config;
     if (!appId || !secret) {
-      throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '微信登录未配置，已使用访客身份');
+      throw new AppError(503, 'WECHAT_NOT_CONFIGURED', '本服务未配置微信登录');
     }
     const url = new URL('/sns/jscode2session', this.config.apiBase);
     url.search = new URLSearchParams({ appid: appId, secret, js_code: code, grant_type: 'authorization_code' }).toString();
@@ -53,7 +53,7 @@ export class WeChatClient {
     }
     if (answer.errcode) {
       const known = CODE2SESSION_ERRORS[answer.errcode];
-      if (known) throw new AppError(known.status, known.code, known.message);
+      if (known) throw new AppError(known.status, known.code, known.message, known.retryAfterSeconds);
       throw new AppError(502, 'WECHAT_ERROR', `微信登录失败（错误码 ${answer.errcode}），请稍后再试`);
     }
     if (!answer.openid) throw new AppError(502, 'WECHAT_ERROR', '微信登录失败，请稍后再试');

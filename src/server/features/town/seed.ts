@@ -2,15 +2,16 @@ import type { TownConfig } from '@core/town/town-config';
 import type { Database } from '../../db/schema';
 
 /**
- * Fills an empty database with the town's configuration; what is already there is left as it is.
- * Grids came with a later migration, so they are seeded on their own once their table is empty.
+ * Fills an empty database with the town's configuration; what is already there is left as it is,
+ * except that grids added to the configuration since are added too (grid workers are bound to them).
  */
 export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const noGrids = !(await trx.selectFrom('grid').select('id').executeTakeFirst());
     const existing = await trx.selectFrom('town').select('id').executeTakeFirst();
     if (existing) {
-      if (noGrids && town.grids.length > 0) await trx.insertInto('grid').values(town.grids).execute();
+      for (const grid of town.grids) {
+        await trx.insertInto('grid').values(grid).onConflict((oc) => oc.column('id').doNothing()).execute();
+      }
       return false;
     }
     await trx

@@ -74,7 +74,7 @@ test('a malformed code is explained at once; a wrong one with the server’s wor
   await screen.findByText('绑定码不正确，请核对后重新输入');
 });
 
-test('an expired sign-in is replaced without the person noticing', async () => {
+test('a sign-in the server no longer knows is replaced without the person noticing', async () => {
   Taro.setStorageSync('auth.resident', 'A'.repeat(43));
   render(<MeScreen />);
   await screen.findByText('访客');

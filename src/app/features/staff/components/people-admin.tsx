@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatBindingCode } from '@core/identity/binding-code';
 import { CreateGridWorkerSchema, CreateSupervisorSchema } from '@core/identity/schemas';
 import { SUPERVISOR_STATUS_LABELS } from '@core/identity/supervisor-term';
+import { shanghaiDateOf } from '@core/shared/shanghai-time';
 import { ApiRequestError } from '../../../shared/api/api-client';
 import { PAGES } from '../../../shared/pages';
 import { Field, problemsByField } from '../../../shared/ui/field';
@@ -80,7 +81,7 @@ export function PeopleAdmin() {
 
       {issued && (
         <View className="issued-code" role="status" aria-label="绑定码">
-          <View>{issued.who}的绑定码（{issued.expiresAt.slice(0, 10)} 前有效，只能用一次）：</View>
+          <View>{issued.who}的绑定码（{shanghaiDateOf(new Date(issued.expiresAt))} 前有效，只能用一次）：</View>
           <View className="issued-code__code">{formatBindingCode(issued.code)}</View>
           <View>请当面或电话告知本人，在小程序“我的”页面输入。</View>
         </View>
