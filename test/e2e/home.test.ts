@@ -1,31 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { upcomingSessions } from '../../src/core/sessions/calendar';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { launchChromium, outputDir } from './browser';
+import { outputDir, useServedBrowser } from './browser';
 import { firstStation, firstStationRule } from '../support/town-fixture';
 
 const rule = firstStationRule;
-const h5Dir = path.resolve(__dirname, '..', '..', 'dist', 'h5');
-let testApp: TestApp;
-let origin: string;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  testApp = await createTestApp({ h5Dir });
-  origin = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
-  fs.mkdirSync(outputDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await testApp?.close();
-});
+const served = useServedBrowser();
 
 test('the H5 build served by the server shows the next session, and gives it as a calendar file', async () => {
-  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const { browser, origin } = served();
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(`${origin}/`);
 

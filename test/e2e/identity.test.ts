@@ -1,33 +1,16 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addDays, shanghaiDateOf } from '../../src/core/shared/shanghai-time';
 import { createStaffAccount } from '../../src/server/features/identity/staff-accounts';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { launchChromium, outputDir } from './browser';
+import { outputDir, useServedBrowser } from './browser';
 
-const h5Dir = path.resolve(__dirname, '..', '..', 'dist', 'h5');
-let testApp: TestApp;
-let origin: string;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  testApp = await createTestApp({ h5Dir });
-  origin = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
-  fs.mkdirSync(outputDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await testApp?.close();
-});
+const served = useServedBrowser();
 
 const field = (page: Page, name: string) => page.locator(`taro-input-core[name="${name}"] input`);
 const button = (page: Page, text: string) => page.locator('.nut-button', { hasText: text });
 
 async function newPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const context = await served().browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
   const page = await context.newPage();
   // Fail on the step that went wrong, well before the test's own time runs out.
   page.setDefaultTimeout(10_000);
@@ -35,6 +18,7 @@ async function newPage(): Promise<Page> {
 }
 
 test('staff issue a supervisor code; a guest binds it and sees the card; large text enlarges the page', async () => {
+  const { testApp, origin } = served();
   const { oneTimePassword } = await createStaffAccount(
     testApp.database.handle.db,
     { username: 'e2e.keyuan', displayName: '测试科员', role: 'staff' },
@@ -85,4 +69,28 @@ test('staff issue a supervisor code; a guest binds it and sees the card; large t
   const large = await rowSize();
   expect(large / standard).toBeCloseTo(1.34, 1);
   await resident.screenshot({ path: path.join(outputDir, 'me-large.png'), fullPage: true });
+  expect(await overflowing(resident)).toEqual([]);
+
+  await resident.goto(`${origin}/#/pages/home/index`);
+  await resident.getByLabel('下一次接待日').waitFor();
+  await resident.screenshot({ path: path.join(outputDir, 'home-large.png'), fullPage: true });
+  expect(await overflowing(resident)).toEqual([]);
 }, 90_000);
+
+/** Text that no longer fits its box at the current size: the page must show none. */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push('the page scrolls sideways');
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('.page-shell *'))) {
+      const style = getComputedStyle(element);
+      const clips = style.overflow === 'hidden' || style.overflowX === 'hidden' || style.overflowY === 'hidden';
+      const text = element.innerText?.trim();
+      if (!clips || !text || element.clientWidth === 0) continue;
+      if (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1) {
+        problems.push(`${element.className}: ${text.slice(0, 20)}`);
+      }
+    }
+    return problems;
+  });
+}

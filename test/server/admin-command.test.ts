@@ -1,5 +1,6 @@
 import { verify } from '@node-rs/argon2';
-import { AdminCommandError, runAdminCommand } from '../../src/server/features/identity/admin-command';
+import { runAdminCommand } from '../../src/server/features/identity/admin-command';
+import { CommandError } from '../../src/server/shared/command-error';
 import { checkStaffPassword } from '../../src/server/features/identity/staff-accounts';
 import { issueToken, resolveToken } from '../../src/server/features/identity/tokens';
 import { closeTestDatabase, createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -57,7 +58,7 @@ test.each([
 ])('refuses %j and changes nothing', async (argv, message) => {
   const before = (await database.handle.db.selectFrom('staffAccount').select('id').execute()).length;
   const attempt = run(...argv);
-  await expect(attempt).rejects.toBeInstanceOf(AdminCommandError);
+  await expect(attempt).rejects.toBeInstanceOf(CommandError);
   await expect(attempt).rejects.toThrow(message);
   expect(await database.handle.db.selectFrom('staffAccount').select('id').execute()).toHaveLength(before);
 });

@@ -1,4 +1,5 @@
-import { CommandError, runSessionsCommand } from '../../src/server/features/sessions/override-command';
+import { runSessionsCommand } from '../../src/server/features/sessions/override-command';
+import { CommandError } from '../../src/server/shared/command-error';
 import { closeTestDatabase, createTestDatabase, type TestDatabase } from '../support/test-database';
 import { firstStation } from '../support/town-fixture';
 

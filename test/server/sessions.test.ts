@@ -171,7 +171,15 @@ describe('storing overrides', () => {
       .insertInto('sessionOverride')
       .values({ stationId: STATION, originalDate: '2027-03-15', kind: 'moved', reason: 'x', createdAt: now.toISOString() })
       .execute();
-    await expect(insert).rejects.toThrow();
+    await expect(insert).rejects.toMatchObject({
+      message: expect.stringMatching(/CHECK constraint failed|violates check constraint/),
+    });
+    const stored = await testApp.database.handle.db
+      .selectFrom('sessionOverride')
+      .select('originalDate')
+      .where('originalDate', '=', '2027-03-15')
+      .execute();
+    expect(stored).toEqual([]);
   });
 
   test('refuses a second override of the same session', async () => {

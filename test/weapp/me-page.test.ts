@@ -18,7 +18,7 @@ afterAll(async () => {
   await wechat.close();
 });
 
-test('on the compiled 我的 page a WeChat resident binds a supervisor code and sees the certificate', async () => {
+test('on the compiled 我的 page, in large text from WeChat’s font setting, a WeChat resident binds a supervisor code and sees the certificate', async () => {
   const { db } = testApp.database.handle;
   const supervisor = await createSupervisor(
     db,
@@ -36,9 +36,12 @@ test('on the compiled 我的 page a WeChat resident binds a supervisor code and 
     setStorageSync: (key: string, value: unknown) => storage.set(key, value),
     removeStorageSync: (key: string) => storage.delete(key),
     showToast: () => undefined,
+    // An elderly person's WeChat set to a larger font: 关怀模式 follows it until they choose.
+    getAppBaseInfo: () => ({ fontSizeScaleFactor: 1.25, SDKVersion: '3.6.0' }),
   });
 
   await waitForText(page, '微信用户');
+  expect(page.querySelector('.page-shell--large')).toBeTruthy();
   expect(page.dom?.textContent).toContain('居民');
   expect(wechat.requests.at(-1)?.get('js_code')).toBe('ok-openid-weapp-resident');
 

@@ -1,19 +1,4 @@
-import { readConfig } from '../config';
-import { migrateToLatest, openDatabase } from '../db/database';
-import { CommandError, runSessionsCommand } from '../features/sessions/override-command';
+import { runSessionsCommand } from '../features/sessions/override-command';
+import { runCommandLine } from './run-command';
 
-async function main(): Promise<void> {
-  const config = readConfig(process.env);
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
-  try {
-    await migrateToLatest(database);
-    process.stdout.write(`${await runSessionsCommand(process.argv.slice(2), database.db, new Date())}\n`);
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = error instanceof CommandError ? 2 : 1;
-  } finally {
-    await database.db.destroy();
-  }
-}
-
-void main();
+void runCommandLine(runSessionsCommand);

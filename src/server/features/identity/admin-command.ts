@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { StaffSignInSchema } from '@core/identity/schemas';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
+import { CommandError } from '../../shared/command-error';
 import { createStaffAccount, listStaffAccounts, resetStaffPassword } from './staff-accounts';
 
 export const adminUsage = `用法：
@@ -11,9 +12,6 @@ export const adminUsage = `用法：
   npm run admin -- reset-password --username 用户名
   npm run admin -- list`;
 
-/** A mistake on the command line: shown as it is, with nothing changed. */
-export class AdminCommandError extends Error {}
-
 const UsernameSchema = StaffSignInSchema.shape.username;
 const DisplayNameSchema = z
   .string({ error: '请用 --name 填写姓名' })
@@ -21,7 +19,7 @@ const DisplayNameSchema = z
 
 function parse<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new AdminCommandError(result.error.issues[0].message);
+  if (!result.success) throw new CommandError(result.error.issues[0].message);
   return result.data;
 }
 
@@ -43,7 +41,7 @@ export async function runAdminCommand(argv: string[], db: Database, now: Date): 
       options: { username: { type: 'string' }, name: { type: 'string' } },
     });
   } catch {
-    throw new AdminCommandError(adminUsage);
+    throw new CommandError(adminUsage);
   }
   const [action] = parsed.positionals;
   const { values } = parsed;
@@ -73,8 +71,8 @@ export async function runAdminCommand(argv: string[], db: Database, now: Date): 
         .join('\n');
     }
   } catch (error) {
-    if (error instanceof AppError) throw new AdminCommandError(error.message);
+    if (error instanceof AppError) throw new CommandError(error.message);
     throw error;
   }
-  throw new AdminCommandError(adminUsage);
+  throw new CommandError(adminUsage);
 }

@@ -4,6 +4,7 @@ import { SessionOverrideInputSchema } from '@core/sessions/schemas';
 import { addDays, shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
+import { CommandError } from '../../shared/command-error';
 import { findStation, listOverrides, listStations, removeOverride, saveOverride } from './repository';
 
 export const usage = `用法：
@@ -13,9 +14,6 @@ export const usage = `用法：
   npm run sessions -- restore --station 驿站编号 --date 2026-12-15`;
 
 const STATUS_LABELS = { scheduled: '', cancelled: '（已取消）', moved: '（改期）' } as const;
-
-/** A person's mistake on the command line: shown as it is, with nothing changed. */
-export class CommandError extends Error {}
 
 /**
  * The office's way to cancel or move one session until the staff pages exist. Answers the text
