@@ -355,7 +355,7 @@ describe('supervisors and grid workers', () => {
     expect(me.body.supervisor.status).toBe('expired');
   });
 
-  test('revoking takes the role away, and a revoked person gets no new code', async () => {
+  test('revoking takes the role away; a revoked record gets no new code, but its 聘书 can be registered again', async () => {
     const created = await createSupervisor({ name: '吴监督', certificateNo: 'BS-2026-003', termStart: '2026-01-01', termEnd: '2030-12-31' });
     const resident = await guest();
     await bind(resident, await issueCode('supervisors', created.body.id));
@@ -366,6 +366,8 @@ describe('supervisors and grid workers', () => {
     expect(me.body.supervisor.status).toBe('revoked');
     const reissue = await call({ method: 'POST', url: `/staff/supervisors/${created.body.id}/binding-code`, token: office });
     expect(reissue.status).toBe(409);
+    const again = await createSupervisor({ name: '吴监督', certificateNo: 'BS-2026-003', termStart: '2026-01-01', termEnd: '2030-12-31' });
+    expect(again.status).toBe(200);
   });
 
   test('a reissued code replaces the old one; a code expires after seven days', async () => {

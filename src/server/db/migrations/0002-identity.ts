@@ -51,12 +51,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('supervisor')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('certificate_no', 'text', (c) => c.notNull().unique())
+    .addColumn('certificate_no', 'text', (c) => c.notNull())
     .addColumn('term_start', 'text', (c) => c.notNull())
     .addColumn('term_end', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text', (c) => c.references('app_user.id'))
     .addColumn('revoked_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  // A 聘书 number is held by one appointment at a time; a revoked one can be registered again.
+  await db.schema
+    .createIndex('supervisor_certificate_in_force')
+    .on('supervisor')
+    .column('certificate_no')
+    .unique()
+    .where(sql.ref('revoked_at'), 'is', null)
     .execute();
 
   await db.schema

@@ -46,7 +46,12 @@ export async function createSupervisor(
   input: { name: string; certificateNo: string; termStart: string; termEnd: string },
   now: Date,
 ) {
-  const taken = await db.selectFrom('supervisor').select('id').where('certificateNo', '=', input.certificateNo).executeTakeFirst();
+  const taken = await db
+    .selectFrom('supervisor')
+    .select('id')
+    .where('certificateNo', '=', input.certificateNo)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();
   if (taken) throw new AppError(409, 'CERTIFICATE_TAKEN', `聘书编号 ${input.certificateNo} 已经登记过`);
   const id = newId();
   await db.insertInto('supervisor').values({ id, ...input, createdAt: now.toISOString() }).execute();
