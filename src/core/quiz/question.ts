@@ -1,0 +1,75 @@
+import * as z from 'zod/mini';
+
+/** One quiz question as the bank files under data/questions hold it. */
+export const QuestionSchema = z
+  .object({
+    id: z.string().check(z.regex(/^[a-z]+-[a-z0-9-]+$/, 'id 只能用小写字母、数字和连字符')),
+    type: z.enum(['single', 'multiple', 'true_false']),
+    stem: z.string().check(z.minLength(8, '题干至少 8 个字'), z.maxLength(300, '题干最多 300 字')),
+    options: z.array(z.string().check(z.minLength(1), z.maxLength(120))).check(z.minLength(2), z.maxLength(6)),
+    /** Indexes into `options` of the right answers. */
+    answer: z.array(z.int().check(z.gte(0))).check(z.minLength(1)),
+    explanation: z.string().check(z.minLength(20, '解析至少 20 个字'), z.maxLength(400, '解析最多 400 字')),
+    /** Civil Code article numbers the answer rests on. */
+    articles: z.array(z.int().check(z.gte(1))).check(z.minLength(1, '每道题至少引用一条法条')),
+    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    tags: z.array(z.string()),
+  })
+  .check(
+    z.refine((q) => q.answer.every((i) => i < q.options.length), { error: '答案指向了不存在的选项', path: ['answer'] }),
+    z.refine((q) => new Set(q.answer).size === q.answer.length, { error: '答案有重复', path: ['answer'] }),
+    z.refine((q) => q.type !== 'single' || q.answer.length === 1, { error: '单选题只能有一个答案', path: ['answer'] }),
+    z.refine((q) => q.type !== 'multiple' || q.answer.length >= 2, { error: '多选题至少两个答案', path: ['answer'] }),
+    z.refine((q) => q.type !== 'true_false' || (q.options.length === 2 && q.options[0] === '正确' && q.options[1] === '错误'), {
+      error: '判断题的选项必须是“正确”“错误”',
+      path: ['options'],
+    }),
+    z.refine((q) => new Set(q.options).size === q.options.length, { error: '选项有重复', path: ['options'] }),
+  );
+export type Question = z.infer<typeof QuestionSchema>;
+
+export const QuestionBankFileSchema = z.object({
+  law: z.literal('civil-code'),
+  questions: z.array(QuestionSchema),
+});
+export type QuestionBankFile = z.infer<typeof QuestionBankFileSchema>;
+
+/** Tag for questions told as an everyday situation (邻居、房东、快递…) rather than "which article says". */
+export const SITUATION_TAG = '情境';
+
+export interface ArticleText {
+  no: number;
+  /** As the law writes it: 第一百零四条. */
+  label: string;
+  text: string;
+}
+
+const NUMBER_WITH_UNIT = /百分之[零一二两三四五六七八九十百]+|[0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千万]+(?=[周岁年日月个天倍%])/g;
+
+/** The numbers an option states (八周岁, 三年, 20%): each must be found in a cited article. */
+export function numbersIn(text: string): string[] {
+  return text.match(NUMBER_WITH_UNIT) ?? [];
+}
+
+/**
+ * What is wrong with one question against the law's text, in words an editor can act on: cited
+ * articles must exist, the explanation must name one of them, and every number in a right answer
+ * must appear in a cited article.
+ */
+export function questionProblems(question: Question, articles: ReadonlyMap<number, ArticleText>): string[] {
+  const problems: string[] = [];
+  const cited = question.articles.map((no) => articles.get(no));
+  question.articles.forEach((no, i) => {
+    if (!cited[i]) problems.push(`引用的第 ${no} 条不存在`);
+  });
+  if (!cited.some((a) => a && question.explanation.includes(a.label))) {
+    problems.push(`解析没有写明所引的法条（如“${cited[0]?.label ?? '第N条'}”）`);
+  }
+  const citedText = cited.map((a) => a?.text ?? '').join('\n');
+  for (const index of question.answer) {
+    for (const number of numbersIn(question.options[index] ?? '')) {
+      if (!citedText.includes(number)) problems.push(`正确选项中的“${number}”在所引法条中找不到`);
+    }
+  }
+  return problems;
+}
