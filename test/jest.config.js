@@ -71,6 +71,7 @@ const projects = [
   nodeProject('e2e', ['<rootDir>/test/e2e/**/*.test.ts']),
   nodeProject('architecture', ['<rootDir>/test/architecture/**/*.test.ts']),
   nodeProject('data', ['<rootDir>/test/data/**/*.test.ts']),
+  nodeProject('cli', ['<rootDir>/test/cli/**/*.test.ts']),
 ];
 
 if (process.env.DATABASE_URL) {
