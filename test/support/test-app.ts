@@ -32,3 +32,26 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
   };
 }
+
+export interface ListeningTestApp {
+  testApp: TestApp;
+  /** e.g. http://127.0.0.1:40123 */
+  origin: string;
+}
+
+/**
+ * The real server listening on a free port for the whole test file. Options may be given late (as a
+ * function), for a server that needs another started first; read the getter inside tests.
+ */
+export function useListeningTestApp(options: TestAppOptions | (() => TestAppOptions) = {}): () => ListeningTestApp {
+  let current: ListeningTestApp | undefined;
+  beforeAll(async () => {
+    const testApp = await createTestApp(typeof options === 'function' ? options() : options);
+    current = { testApp, origin: await testApp.app.listen({ host: '127.0.0.1', port: 0 }) };
+  });
+  afterAll(() => current?.testApp.close());
+  return () => {
+    if (!current) throw new Error('The test server is not running yet');
+    return current;
+  };
+}

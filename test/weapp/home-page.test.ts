@@ -1,18 +1,10 @@
 import { upcomingSessions } from '../../src/core/sessions/calendar';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { useListeningTestApp } from '../support/test-app';
 import { renderCompiledPage, requestThrough, waitFor, waitForText } from './mini-program-harness';
 import { firstStation, firstStationRule } from '../support/town-fixture';
 
 const rule = firstStationRule;
-let testApp: TestApp;
-let origin: string;
-
-beforeAll(async () => {
-  testApp = await createTestApp();
-  origin = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-});
-
-afterAll(() => testApp.close());
+const server = useListeningTestApp();
 
 // The compiled app's modules are cached per test file, so one page instance serves the whole file.
 test('the compiled home page shows the next session from a real server, adds it to the phone calendar and opens the map', async () => {
@@ -20,7 +12,7 @@ test('the compiled home page shows the next session from a real server, adds it 
   const calendarEntries: Record<string, unknown>[] = [];
   const mapsOpened: Record<string, unknown>[] = [];
   const requests: string[] = [];
-  const request = requestThrough(origin);
+  const request = requestThrough(server().origin);
   const page = renderCompiledPage('pages/home/index', {
     request: (options: Parameters<typeof request>[0]) => {
       requests.push(options.url);

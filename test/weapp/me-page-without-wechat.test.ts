@@ -1,19 +1,11 @@
-import { createTestApp, type TestApp } from '../support/test-app';
+import { useListeningTestApp } from '../support/test-app';
 import { renderCompiledPage, requestThrough, waitForText } from './mini-program-harness';
 
-let testApp: TestApp;
-let origin: string;
-
-beforeAll(async () => {
-  testApp = await createTestApp();
-  origin = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-});
-
-afterAll(() => testApp.close());
+const server = useListeningTestApp();
 
 test('where the server has no WeChat credentials, the mini-program falls back to a guest identity', async () => {
   const urls: string[] = [];
-  const request = requestThrough(origin);
+  const request = requestThrough(server().origin);
   const storage = new Map<string, unknown>();
   const page = renderCompiledPage('pages/me/index', {
     request: (options: Parameters<typeof request>[0]) => {

@@ -1,24 +1,17 @@
 import { createSupervisor, issueBindingCode } from '../../src/server/features/identity/directory';
 import { FAKE_APPID, FAKE_SECRET, startFakeWeChat, type FakeWeChat } from '../support/fake-wechat';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { useListeningTestApp } from '../support/test-app';
 import { renderCompiledPage, requestThrough, waitFor, waitForText } from './mini-program-harness';
 
 let wechat: FakeWeChat;
-let testApp: TestApp;
-let origin: string;
-
 beforeAll(async () => {
   wechat = await startFakeWeChat();
-  testApp = await createTestApp({ wechat: { apiBase: wechat.apiBase, appId: FAKE_APPID, secret: FAKE_SECRET } });
-  origin = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
 });
-
-afterAll(async () => {
-  await testApp.close();
-  await wechat.close();
-});
+afterAll(() => wechat.close());
+const server = useListeningTestApp(() => ({ wechat: { apiBase: wechat.apiBase, appId: FAKE_APPID, secret: FAKE_SECRET } }));
 
 test('on the compiled 我的 page, in large text from WeChat’s font setting, a WeChat resident binds a supervisor code and sees the certificate', async () => {
+  const { testApp, origin } = server();
   const { db } = testApp.database.handle;
   const supervisor = await createSupervisor(
     db,
