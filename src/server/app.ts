@@ -1,10 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { projectPath } from './config';
 import type { DatabaseHandle, DatabaseKind } from './db/database';
 import type { Database } from './db/schema';
 import { healthRoutes } from './features/health/routes';
 import { authRoutes } from './features/identity/auth-routes';
 import { authentication } from './features/identity/authentication';
 import { directoryRoutes } from './features/identity/directory-routes';
+import { loadCivilCode } from './features/law/civil-code';
+import { lawRoutes } from './features/law/routes';
 import { WeChatClient, type WeChatConfig } from './features/identity/wechat-client';
 import { sessionRoutes } from './features/sessions/routes';
 import { errorReplies, toApiError } from './plugins/errors';
@@ -30,6 +33,8 @@ export interface AppOptions {
   wechat?: WeChatConfig;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** The Civil Code's text; data/civil-code.json unless given. */
+  civilCodeFile?: string;
   /** Sign-ins (and guest identities) one address may make per minute. */
   signInsPerMinute?: number;
   /** Behind a reverse proxy, believe its X-Forwarded-* headers; never when clients connect directly. */
@@ -65,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     signInsPerMinute: options.signInsPerMinute ?? SIGN_IN_LIMIT_PER_MINUTE,
   });
   await app.register(directoryRoutes);
+  await app.register(lawRoutes, { civilCode: loadCivilCode(options.civilCodeFile ?? projectPath('data', 'civil-code.json')) });
   if (options.h5Dir) await app.register(h5Static, { h5Dir: options.h5Dir });
   return app;
 }

@@ -2,6 +2,7 @@ import type { RouteContract } from '../../src/core/api/contract';
 import { healthContract } from '../../src/core/api/health';
 import { identityContract } from '../../src/core/identity/contract';
 import { PERMISSIONS, mayCall } from '../../src/core/identity/permissions';
+import { lawContract } from '../../src/core/law/contract';
 import { ROLES, type Role } from '../../src/core/identity/roles';
 import { sessionsContract } from '../../src/core/sessions/contract';
 import { issueToken } from '../../src/server/features/identity/tokens';
@@ -13,6 +14,7 @@ const contracts: RouteContract[] = [
   ...Object.values(healthContract),
   ...Object.values(sessionsContract),
   ...Object.values(identityContract),
+  ...Object.values(lawContract),
 ];
 const now = new Date('2026-11-26T10:00:00+08:00');
 let testApp: TestApp;
@@ -51,7 +53,9 @@ function urlOf(contract: RouteContract): string {
   const path = contract.path
     .replace(':stationId', firstStation.id)
     .replace(':date', '2026-11-30')
-    .replace(':id', '00000000-0000-0000-0000-000000000000');
+    .replace(':id', '00000000-0000-0000-0000-000000000000')
+    .replace(':no', '1079')
+    .replace(':index', '1');
   return `/api${path}`;
 }
 
