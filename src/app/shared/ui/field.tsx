@@ -27,11 +27,17 @@ export function Field({ label, name, value, onChange, problem, type = 'text', pl
         maxLength={maxLength}
         onChange={onChange}
       />
-      {problem && (
-        <View className="field__problem" role="alert">
-          {problem}
-        </View>
-      )}
+      <Problem message={problem} />
+    </View>
+  );
+}
+
+/** What is wrong, in words, where the person will look; read out by screen readers as it appears. */
+export function Problem({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return (
+    <View className="form-problem" role="alert">
+      {message}
     </View>
   );
 }

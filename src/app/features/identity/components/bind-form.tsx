@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { BindSchema, type Me } from '@core/identity/schemas';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { Problem } from '../../../shared/ui/field';
 import { bindWithCode } from '../api/me';
 
 /** Where a supervisor or grid worker types the code the office gave them. */
@@ -44,11 +45,7 @@ export function BindForm({ onBound }: { onBound: (me: Me) => void }) {
           setProblem(null);
         }}
       />
-      {problem && (
-        <View className="bind-form__problem" role="alert">
-          {problem}
-        </View>
-      )}
+      <Problem message={problem} />
       <Button type="primary" size="large" block loading={sending} disabled={sending} onClick={() => void submit()}>
         绑定身份
       </Button>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ChangePasswordSchema } from '@core/identity/schemas';
 import { ApiRequestError } from '../../../shared/api/api-client';
 import { PAGES } from '../../../shared/pages';
-import { Field, problemsByField } from '../../../shared/ui/field';
+import { Field, Problem, problemsByField } from '../../../shared/ui/field';
 import { backToSignInIfNeeded, staffApi } from '../api/staff';
 import './staff.scss';
 
@@ -44,11 +44,7 @@ export function ChangePassword() {
       <Field label="当前密码" name="currentPassword" type="password" value={currentPassword} onChange={setCurrentPassword} problem={problems.currentPassword} maxLength={128} />
       <Field label="新密码" name="newPassword" type="password" value={newPassword} onChange={setNewPassword} problem={problems.newPassword} maxLength={128} />
       <Field label="再输入一次新密码" name="repeated" type="password" value={repeated} onChange={setRepeated} problem={problems.repeated} maxLength={128} />
-      {problems.form && (
-        <View className="staff-form__problem" role="alert">
-          {problems.form}
-        </View>
-      )}
+      <Problem message={problems.form} />
       <Button type="primary" size="large" block loading={sending} disabled={sending} onClick={() => void submit()}>
         保存新密码
       </Button>

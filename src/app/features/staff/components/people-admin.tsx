@@ -8,7 +8,7 @@ import { SUPERVISOR_STATUS_LABELS } from '@core/identity/supervisor-term';
 import { shanghaiDateOf } from '@core/shared/shanghai-time';
 import { ApiRequestError } from '../../../shared/api/api-client';
 import { PAGES } from '../../../shared/pages';
-import { Field, problemsByField } from '../../../shared/ui/field';
+import { Field, Problem, problemsByField } from '../../../shared/ui/field';
 import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { backToSignInIfNeeded, signOutStaff, staffApi } from '../api/staff';
 import './staff.scss';
@@ -161,11 +161,7 @@ function NewSupervisorForm({ onCreated }: { onCreated: () => Promise<void> }) {
       <Field label="聘书编号" name="certificateNo" value={form.certificateNo} onChange={set('certificateNo')} problem={problems.certificateNo} maxLength={32} />
       <Field label="聘期开始" name="termStart" placeholder="2026-01-01" value={form.termStart} onChange={set('termStart')} problem={problems.termStart} maxLength={10} />
       <Field label="聘期结束" name="termEnd" placeholder="2028-12-31" value={form.termEnd} onChange={set('termEnd')} problem={problems.termEnd} maxLength={10} />
-      {problems.form && (
-        <View className="staff-form__problem" role="alert">
-          {problems.form}
-        </View>
-      )}
+      <Problem message={problems.form} />
       <Button type="primary" block onClick={() => void submit()}>
         登记监督员
       </Button>
@@ -204,16 +200,8 @@ function NewGridWorkerForm({ grids, onCreated }: { grids: Grids; onCreated: () =
           </Radio>
         ))}
       </Radio.Group>
-      {problems.gridId && (
-        <View className="staff-form__problem" role="alert">
-          请选择网格
-        </View>
-      )}
-      {problems.form && (
-        <View className="staff-form__problem" role="alert">
-          {problems.form}
-        </View>
-      )}
+      <Problem message={problems.gridId && '请选择网格'} />
+      <Problem message={problems.form} />
       <Button type="primary" block onClick={() => void submit()}>
         登记网格员
       </Button>

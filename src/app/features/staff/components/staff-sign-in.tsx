@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { StaffSignInSchema } from '@core/identity/schemas';
 import { ApiRequestError } from '../../../shared/api/api-client';
 import { PAGES } from '../../../shared/pages';
-import { Field, problemsByField } from '../../../shared/ui/field';
+import { Field, Problem, problemsByField } from '../../../shared/ui/field';
 import { signInStaff } from '../api/staff';
 import './staff.scss';
 
@@ -38,11 +38,7 @@ export function StaffSignIn() {
       <View className="staff-form__title">法治建设科工作人员登录</View>
       <Field label="用户名" name="username" value={username} onChange={setUsername} problem={problems.username} maxLength={32} />
       <Field label="密码" name="password" type="password" value={password} onChange={setPassword} problem={problems.password} maxLength={128} />
-      {problems.form && (
-        <View className="staff-form__problem" role="alert">
-          {problems.form}
-        </View>
-      )}
+      <Problem message={problems.form} />
       <Button type="primary" size="large" block loading={sending} disabled={sending} onClick={() => void submit()}>
         登录
       </Button>
