@@ -35,6 +35,22 @@ export const PERMISSIONS = {
   'staff.createGridWorker': OFFICE,
   'staff.issueGridWorkerCode': OFFICE,
   'staff.revokeGridWorker': OFFICE,
+  'feedback.form': PEOPLE,
+  'feedback.uploadPhoto': PEOPLE,
+  // Who may see one photo is decided per photo: its uploader, the item's submitter, the office.
+  'feedback.photo': SIGNED_IN,
+  'feedback.submit': PEOPLE,
+  'feedback.mine': PEOPLE,
+  'feedback.mineDetail': PEOPLE,
+  'feedback.rate': PEOPLE,
+  'feedback.subscribe': PEOPLE,
+  'feedback.sessionSummary': EVERYONE,
+  'staff.feedbackInbox': OFFICE,
+  'staff.feedbackItem': OFFICE,
+  'staff.feedbackAction': OFFICE,
+  'staff.sessionAgenda': OFFICE,
+  'staff.closeSession': OFFICE,
+  'staff.changeSession': OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof PERMISSIONS;

@@ -3,6 +3,7 @@ import {
   nextHeldSession,
   occurrenceDatesBetween,
   occurrenceDatesInMonth,
+  sessionByOriginalDate,
   sessionsBetween,
   splitUpcoming,
   upcomingSessions,
@@ -206,5 +207,27 @@ describe('what the home page shows', () => {
   test('nothing held ahead gives no next session', () => {
     const sessions = sessionsBetween(rule, [], '2026-11-30', '2026-11-30');
     expect(splitUpcoming(sessions, at('2026-12-01T08:00:00+08:00'))).toEqual({ next: null, others: [] });
+  });
+});
+
+describe('sessionByOriginalDate', () => {
+  const moved = {
+    originalDate: '2026-10-01',
+    kind: 'moved' as const,
+    newDate: '2026-10-09',
+    newWindow: { start: '14:00', end: '16:00' },
+    reason: '国庆假期',
+  };
+
+  test('finds a moved session by the day the rule gave it, on its new day and hours', () => {
+    const session = sessionByOriginalDate({ ...rule, daysOfMonth: [1] }, [moved], '2026-10-01');
+    expect(session).toMatchObject({ date: '2026-10-09', originalDate: '2026-10-01', status: 'moved', window: moved.newWindow });
+  });
+
+  test('a cancelled session is still found, as cancelled; a day the rule does not give is not a session', () => {
+    const cancelled = { originalDate: '2026-12-15', kind: 'cancelled' as const, reason: '停电' };
+    expect(sessionByOriginalDate(rule, [cancelled], '2026-12-15')).toMatchObject({ status: 'cancelled', reason: '停电' });
+    expect(sessionByOriginalDate(rule, [], '2026-12-16')).toBeNull();
+    expect(sessionByOriginalDate(rule, [], '2027-02-28')).toMatchObject({ date: '2027-02-28', status: 'scheduled' });
   });
 });

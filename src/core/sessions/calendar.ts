@@ -95,6 +95,19 @@ function buildSession(
   };
 }
 
+/** The session the rule gives on `originalDate` (its stable key), wherever it was moved; null if none. */
+export function sessionByOriginalDate(
+  rule: SessionRule,
+  overrides: readonly SessionOverride[],
+  originalDate: LocalDate,
+): Session | null {
+  if (!isOccurrenceDate(rule, originalDate)) return null;
+  const override = overrides.find((o) => o.originalDate === originalDate);
+  if (!override) return buildSession(originalDate, originalDate, rule.window, 'scheduled', null);
+  if (override.kind === 'cancelled') return buildSession(originalDate, originalDate, rule.window, 'cancelled', override.reason);
+  return buildSession(override.newDate, originalDate, override.newWindow, 'moved', override.reason);
+}
+
 /**
  * The sessions held (or cancelled) on days from `from` to `to`, both included, in date order.
  * A moved session appears on its new day; an override for a day the rule no longer gives is ignored.

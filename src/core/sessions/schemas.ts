@@ -89,3 +89,9 @@ export const SessionOverrideInputSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type SessionOverrideInput = z.infer<typeof SessionOverrideInputSchema>;
+
+/** The same change made from a session's own page, where the day is already in the path. */
+export const SessionChangeBodySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cancelled'), reason: reasonSchema }),
+  z.object({ kind: z.literal('moved'), newDate: localDateSchema('新日期'), newWindow: TimeWindowSchema, reason: reasonSchema }),
+]);

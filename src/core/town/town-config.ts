@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { localTimeSchema } from '../shared/schemas';
+import { localDateSchema, localTimeSchema } from '../shared/schemas';
 import { minutesOfDay } from '../shared/shanghai-time';
 
 const idSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '编号只能用小写字母、数字和连字符'));
@@ -37,6 +37,18 @@ const GridSchema = z.object({
   communityId: idSchema,
 });
 
+const FeedbackConfigSchema = z.object({
+  categories: z
+    .array(z.object({ id: idSchema, name: z.string().check(z.minLength(1), z.maxLength(30)) }))
+    .check(z.minLength(1, '至少要配置一个反馈类别')),
+  replyWorkingDays: z.int().check(z.gte(1, '答复期限至少 1 个工作日'), z.lte(60, '答复期限最多 60 个工作日')),
+  /** The State Council's holiday arrangement: weekdays off, and weekend days worked (调休). */
+  workCalendar: z.object({
+    holidays: z.array(localDateSchema('节假日')),
+    workdays: z.array(localDateSchema('调休上班日')),
+  }),
+});
+
 /** The town as configured in data/town.json: everything about a place that is not code. */
 export const TownConfigSchema = z
   .object({
@@ -47,6 +59,7 @@ export const TownConfigSchema = z
     communities: z.array(CommunitySchema).check(z.minLength(1)),
     stations: z.array(StationConfigSchema).check(z.minLength(1)),
     grids: z.array(GridSchema),
+    feedback: FeedbackConfigSchema,
   })
   .check(
     z.refine(
@@ -56,6 +69,10 @@ export const TownConfigSchema = z
     z.refine(
       (town) => town.grids.every((g) => town.communities.some((c) => c.id === g.communityId)),
       '每个网格的 communityId 都必须是已配置的社区',
+    ),
+    z.refine(
+      (town) => new Set(town.feedback.categories.map((c) => c.id)).size === town.feedback.categories.length,
+      '反馈类别的编号不能重复',
     ),
   );
 export type TownConfig = z.infer<typeof TownConfigSchema>;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ColumnType, Kysely } from 'kysely';
 
 // Column names are camelCase here; CamelCasePlugin maps them to snake_case in SQL.
 
@@ -8,6 +8,7 @@ export interface TownTable {
   district: string;
   city: string;
   office: string;
+  replyWorkingDays: ColumnType<number, number | undefined, number>;
 }
 
 export interface CommunityTable {
@@ -112,6 +113,109 @@ export interface BindingCodeTable {
   createdAt: string;
 }
 
+export interface FeedbackCategoryTable {
+  id: string;
+  name: string;
+  position: number;
+}
+
+export interface WorkCalendarDayTable {
+  date: string;
+  kind: 'holiday' | 'workday';
+}
+
+export interface PhotoUploadTable {
+  photoId: string;
+  userId: string;
+  mediaType: string;
+  bytes: number;
+  uploadedAt: string;
+}
+
+export interface FeedbackItemTable {
+  id: string;
+  clientId: string;
+  submitterId: string;
+  kind: 'supervision' | 'complaint' | 'suggestion' | 'inquiry';
+  categoryId: string;
+  content: string;
+  placeName: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  /** `YYYY-MM-DDTHH:mm` in Shanghai. */
+  incidentAt: string | null;
+  anonymous: number;
+  mobile: string | null;
+  enforcementUnit: string | null;
+  caseReference: string | null;
+  supervisorId: string | null;
+  stationId: string;
+  /** The session's original (rule) date: its stable key. */
+  sessionDate: string;
+  onSite: number;
+  status: 'pending' | 'accepted' | 'replied' | 'closed' | 'rejected';
+  reopened: number;
+  flagged: number;
+  duplicateOf: string | null;
+  submittedAt: string;
+  /** The last day for a reply (Shanghai date). */
+  replyDue: string;
+  ratingStars: number | null;
+  ratingComment: string | null;
+  ratedAt: string | null;
+}
+
+export interface FeedbackPhotoTable {
+  itemId: string;
+  position: number;
+  photoId: string;
+  mediaType: string;
+}
+
+export interface FeedbackEventTable {
+  itemId: string;
+  seq: number;
+  at: string;
+  action: string;
+  actorKind: 'submitter' | 'staff' | 'system';
+  staffId: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  text: string | null;
+  stars: number | null;
+  movedFrom: string | null;
+  movedTo: string | null;
+  linkedItemId: string | null;
+}
+
+export interface SessionRecordTable {
+  stationId: string;
+  sessionDate: string;
+  closedAt: string;
+  closedBy: string;
+  summary: string;
+}
+
+export interface NotificationGrantTable {
+  userId: string;
+  template: string;
+  remaining: number;
+}
+
+export interface NotificationOutboxTable {
+  id: string;
+  userId: string;
+  itemId: string | null;
+  template: string;
+  payload: string;
+  createdAt: string;
+  status: 'pending' | 'sent' | 'not_sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
 export interface DatabaseSchema {
   town: TownTable;
   community: CommunityTable;
@@ -125,6 +229,15 @@ export interface DatabaseSchema {
   supervisor: SupervisorTable;
   gridWorker: GridWorkerTable;
   bindingCode: BindingCodeTable;
+  feedbackCategory: FeedbackCategoryTable;
+  workCalendarDay: WorkCalendarDayTable;
+  photoUpload: PhotoUploadTable;
+  feedbackItem: FeedbackItemTable;
+  feedbackPhoto: FeedbackPhotoTable;
+  feedbackEvent: FeedbackEventTable;
+  sessionRecord: SessionRecordTable;
+  notificationGrant: NotificationGrantTable;
+  notificationOutbox: NotificationOutboxTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

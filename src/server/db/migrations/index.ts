@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as townAndSessions from './0001-town-and-sessions';
 import * as identity from './0002-identity';
+import * as feedback from './0003-feedback';
 
 /** Every migration, in order; keys sort the way they must run. */
 export const migrations: Record<string, Migration> = {
   '0001-town-and-sessions': townAndSessions,
   '0002-identity': identity,
+  '0003-feedback': feedback,
 };

@@ -1,9 +1,37 @@
 import type { TownConfig } from '@core/town/town-config';
-import type { Database } from '../../db/schema';
+import type { Transaction } from 'kysely';
+import type { Database, DatabaseSchema } from '../../db/schema';
+
+/** Settings the office may change at any time: brought up to date on every start. */
+async function refreshFeedbackSettings(trx: Transaction<DatabaseSchema>, town: TownConfig): Promise<void> {
+  const { categories, replyWorkingDays, workCalendar } = town.feedback;
+  await trx.updateTable('town').set({ replyWorkingDays }).where('id', '=', 1).execute();
+  for (const [position, category] of categories.entries()) {
+    await trx
+      .insertInto('feedbackCategory')
+      .values({ ...category, position })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ name: category.name, position }))
+      .execute();
+  }
+  const configured = categories.map((c) => c.id);
+  const dropped = await trx.selectFrom('feedbackCategory').select('id').where('id', 'not in', configured).execute();
+  for (const { id } of dropped) {
+    const used = await trx.selectFrom('feedbackItem').select('id').where('categoryId', '=', id).executeTakeFirst();
+    if (used) throw new Error(`Feedback category ${id} is used by feedback items and cannot be removed from the configuration`);
+    await trx.deleteFrom('feedbackCategory').where('id', '=', id).execute();
+  }
+  await trx.deleteFrom('workCalendarDay').execute();
+  const days = [
+    ...workCalendar.holidays.map((date) => ({ date, kind: 'holiday' as const })),
+    ...workCalendar.workdays.map((date) => ({ date, kind: 'workday' as const })),
+  ];
+  if (days.length > 0) await trx.insertInto('workCalendarDay').values(days).execute();
+}
 
 /**
  * Fills an empty database with the town's configuration; what is already there is left as it is,
- * except that grids added to the configuration since are added too (grid workers are bound to them).
+ * except that grids added to the configuration since are added too (grid workers are bound to them)
+ * and the feedback settings are brought up to date.
  */
 export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -12,6 +40,7 @@ export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<b
       for (const grid of town.grids) {
         await trx.insertInto('grid').values(grid).onConflict((oc) => oc.column('id').doNothing()).execute();
       }
+      await refreshFeedbackSettings(trx, town);
       return false;
     }
     await trx
@@ -38,6 +67,7 @@ export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<b
       )
       .execute();
     if (town.grids.length > 0) await trx.insertInto('grid').values(town.grids).execute();
+    await refreshFeedbackSettings(trx, town);
     return true;
   });
 }
