@@ -2,10 +2,15 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import { projectPath } from './config';
 import type { DatabaseHandle, DatabaseKind } from './db/database';
 import type { Database } from './db/schema';
+import { agendaRoutes } from './features/feedback/agenda-routes';
+import { officeRoutes } from './features/feedback/office-routes';
 import { healthRoutes } from './features/health/routes';
 import { authRoutes } from './features/identity/auth-routes';
 import { authentication } from './features/identity/authentication';
 import { directoryRoutes } from './features/identity/directory-routes';
+import { photoRoutes } from './features/feedback/photo-routes';
+import { FilePhotoStore, type PhotoStore } from './features/feedback/photo-store';
+import { FEEDBACK_PER_HOUR, residentFeedbackRoutes } from './features/feedback/resident-routes';
 import { loadCivilCode } from './features/law/civil-code';
 import { lawRoutes } from './features/law/routes';
 import { WeChatClient, type WeChatConfig } from './features/identity/wechat-client';
@@ -39,6 +44,10 @@ export interface AppOptions {
   signInsPerMinute?: number;
   /** Behind a reverse proxy, believe its X-Forwarded-* headers; never when clients connect directly. */
   trustProxy?: boolean;
+  /** Where feedback photos are kept; files under var/photos unless given. */
+  photoStore?: PhotoStore;
+  /** Feedback submissions one person may make per hour. */
+  feedbackPerHour?: number;
 }
 
 const NO_WECHAT: WeChatConfig = { apiBase: 'https://api.weixin.qq.com', appId: undefined, secret: undefined };
@@ -71,6 +80,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(directoryRoutes);
   await app.register(lawRoutes, { civilCode: loadCivilCode(options.civilCodeFile ?? projectPath('data', 'civil-code.json')) });
+  await app.register(photoRoutes, { photoStore: options.photoStore ?? new FilePhotoStore(projectPath('var', 'photos')) });
+  await app.register(residentFeedbackRoutes, {
+    templates: options.wechat?.templates ?? {},
+    feedbackPerHour: options.feedbackPerHour ?? FEEDBACK_PER_HOUR,
+  });
+  await app.register(officeRoutes);
+  await app.register(agendaRoutes);
   if (options.h5Dir) await app.register(h5Static, { h5Dir: options.h5Dir });
   return app;
 }

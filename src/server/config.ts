@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { NotificationTemplate } from '@core/feedback/schemas';
 
 export interface ServerConfig {
   host: string;
@@ -10,7 +11,14 @@ export interface ServerConfig {
   h5Dir: string;
   logLevel: string;
   trustProxy: boolean;
-  wechat: { apiBase: string; appId: string | undefined; secret: string | undefined };
+  wechat: {
+    apiBase: string;
+    appId: string | undefined;
+    secret: string | undefined;
+    templates: Partial<Record<NotificationTemplate, string>>;
+  };
+  photoDir: string;
+  feedbackPerHour: number | undefined;
 }
 
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -23,6 +31,10 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  const feedbackPerHour = env.FEEDBACK_PER_HOUR ? Number(env.FEEDBACK_PER_HOUR) : undefined;
+  if (feedbackPerHour !== undefined && (!Number.isInteger(feedbackPerHour) || feedbackPerHour < 1)) {
+    throw new Error(`FEEDBACK_PER_HOUR must be a positive whole number, got "${env.FEEDBACK_PER_HOUR}"`);
   }
   return {
     host: env.HOST ?? '127.0.0.1',
@@ -37,6 +49,13 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       apiBase: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
       appId: env.WECHAT_APPID || undefined,
       secret: env.WECHAT_SECRET || undefined,
+      templates: {
+        ...(env.WECHAT_TEMPLATE_REPLY && { reply: env.WECHAT_TEMPLATE_REPLY }),
+        ...(env.WECHAT_TEMPLATE_STATUS && { status: env.WECHAT_TEMPLATE_STATUS }),
+        ...(env.WECHAT_TEMPLATE_SESSION && { session: env.WECHAT_TEMPLATE_SESSION }),
+      },
     },
+    photoDir: path.resolve(env.PHOTO_DIR ?? projectPath('var', 'photos')),
+    feedbackPerHour,
   };
 }

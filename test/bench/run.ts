@@ -1,5 +1,6 @@
 // npm run bench: production build sizes against WeChat's limits and our budget, build times, and the
-// session API's latency against the health check measured in the same run. Prints one JSON report.
+// session API's latency against the health check, and feedback submissions over HTTP against a bare
+// one-row insert, each against its baseline measured in the same run. Prints one JSON report.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +9,7 @@ import { buildApp } from '../../src/server/app';
 import { migrateToLatest, openDatabase } from '../../src/server/db/database';
 import { seedTownIfEmpty } from '../../src/server/features/town/seed';
 import { loadTownConfig } from '../../src/server/features/town/town-config-file';
+import { feedbackThroughput } from './feedback-throughput';
 
 const root = path.resolve(__dirname, '..', '..');
 const WECHAT_PACKAGE_LIMIT = 2 * 1024 * 1024;
@@ -113,6 +115,7 @@ async function main() {
     weapp: weappPackages(),
     h5: { jsBytes: h5JsBytes() },
     api: await latencies(),
+    feedback: await feedbackThroughput(root),
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   if (!report.weapp.main.withinBudget) process.exitCode = 1;

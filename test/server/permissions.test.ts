@@ -1,5 +1,6 @@
 import type { RouteContract } from '../../src/core/api/contract';
 import { healthContract } from '../../src/core/api/health';
+import { feedbackContract } from '../../src/core/feedback/contract';
 import { identityContract } from '../../src/core/identity/contract';
 import { PERMISSIONS, mayCall } from '../../src/core/identity/permissions';
 import { lawContract } from '../../src/core/law/contract';
@@ -15,6 +16,7 @@ const contracts: RouteContract[] = [
   ...Object.values(sessionsContract),
   ...Object.values(identityContract),
   ...Object.values(lawContract),
+  ...Object.values(feedbackContract),
 ];
 const now = new Date('2026-11-26T10:00:00+08:00');
 let testApp: TestApp;

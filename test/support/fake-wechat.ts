@@ -6,6 +6,11 @@ import type { AddressInfo } from 'node:net';
  * 200 with a JSON body carrying either openid and session_key or errcode and errmsg, as WeChat does.
  * A code `ok-<openid>` signs that openid in; the error codes are reached by the codes below, and
  * `gateway-page` answers as a broken proxy in front of WeChat would.
+ *
+ * Subscribe messages: GET /cgi-bin/token gives an access token for the right appid and secret;
+ * POST /cgi-bin/message/subscribe/send takes a message with a token it gave (and has not revoked)
+ * and records it, except for a recipient whose openid starts with `busy-`, which answers errcode -1
+ * (system busy) as WeChat does when it cannot take a message now.
  */
 export const FAKE_APPID = 'wx0123456789abcdef';
 export const FAKE_SECRET = 'fake-secret-0123456789abcdef';
@@ -18,21 +23,64 @@ const ERROR_CODES: Record<string, { errcode: number; errmsg: string }> = {
   'odd-error': { errcode: 40999, errmsg: 'an error this client has no words for' },
 };
 
+export interface SentSubscribeMessage {
+  accessToken: string;
+  body: { touser: string; template_id: string; page: string; data: Record<string, { value: string }>; lang?: string };
+}
+
 export interface FakeWeChat {
   apiBase: string;
+  /** The jscode2session requests. */
   requests: URLSearchParams[];
+  tokenRequests: URLSearchParams[];
+  /** Every message WeChat took (answered errcode 0). */
+  messages: SentSubscribeMessage[];
+  /** Makes every token given so far invalid, as when it expires or another server renews it. */
+  revokeAccessTokens: () => void;
   close: () => Promise<void>;
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
 }
 
 export async function startFakeWeChat(): Promise<FakeWeChat> {
   const requests: URLSearchParams[] = [];
-  const server = http.createServer((request, response) => {
+  const tokenRequests: URLSearchParams[] = [];
+  const messages: SentSubscribeMessage[] = [];
+  const validTokens = new Set<string>();
+  let tokensIssued = 0;
+  const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
     const answer = (body: object) => {
       // WeChat labels this JSON as text/plain.
       response.writeHead(200, { 'content-type': 'text/plain' });
       response.end(JSON.stringify(body));
     };
+    if (url.pathname === '/cgi-bin/token' && request.method === 'GET') {
+      tokenRequests.push(url.searchParams);
+      const q = url.searchParams;
+      if (q.get('grant_type') !== 'client_credential') return answer({ errcode: 40002, errmsg: 'invalid grant_type' });
+      if (q.get('appid') !== FAKE_APPID) return answer({ errcode: 40013, errmsg: 'invalid appid' });
+      if (q.get('secret') !== FAKE_SECRET) return answer({ errcode: 40125, errmsg: 'invalid appsecret' });
+      tokensIssued += 1;
+      const token = `fake-access-token-${tokensIssued}`;
+      validTokens.add(token);
+      return answer({ access_token: token, expires_in: 7200 });
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send' && request.method === 'POST') {
+      const accessToken = url.searchParams.get('access_token') ?? '';
+      const body = JSON.parse(await readBody(request)) as SentSubscribeMessage['body'];
+      if (!validTokens.has(accessToken)) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (body.touser.startsWith('busy-')) return answer({ errcode: -1, errmsg: 'system error' });
+      messages.push({ accessToken, body });
+      return answer({ errcode: 0, errmsg: 'ok' });
+    }
     if (url.pathname !== '/sns/jscode2session') {
       response.writeHead(404).end();
       return;
@@ -57,6 +105,9 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
   return {
     apiBase: `http://127.0.0.1:${port}`,
     requests,
+    tokenRequests,
+    messages,
+    revokeAccessTokens: () => validTokens.clear(),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

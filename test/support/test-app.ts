@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../../src/server/app';
+import { FilePhotoStore, type PhotoStore } from '../../src/server/features/feedback/photo-store';
 import type { WeChatConfig } from '../../src/server/features/identity/wechat-client';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -17,18 +21,30 @@ interface TestAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Tests sign in far more often than a person; the limit itself has a test of its own. */
   signInsPerMinute?: number;
+  /** Likewise for feedback submissions. */
+  feedbackPerHour?: number;
+  /** A temporary directory, removed on close, unless given: tests never write photos under var/. */
+  photoStore?: PhotoStore;
 }
 
 /** The real server over a fresh database. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await buildApp({ database: database.handle, signInsPerMinute: 10_000, ...options });
+  const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-yizhan-photos-'));
+  const app = await buildApp({
+    database: database.handle,
+    signInsPerMinute: 10_000,
+    feedbackPerHour: 10_000,
+    photoStore: new FilePhotoStore(photoDir),
+    ...options,
+  });
   return {
     app,
     database,
     close: async () => {
       await app.close();
       await database.drop();
+      fs.rmSync(photoDir, { recursive: true, force: true });
     },
   };
 }

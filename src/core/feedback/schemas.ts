@@ -294,6 +294,8 @@ export const InboxSchema = z.object({
   total: z.int(),
   page: z.int(),
   pageSize: z.int(),
+  /** The town's categories in their configured order: the choices of the inbox's category filter. */
+  categories: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
 const staffText = (label: string, min: number, max: number) =>

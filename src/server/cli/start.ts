@@ -4,6 +4,9 @@ import path from 'node:path';
 import { buildApp } from '../app';
 import { projectPath, readConfig } from '../config';
 import { migrateToLatest, openDatabase } from '../db/database';
+import { startNotificationDispatcher } from '../features/feedback/notification-dispatcher';
+import { FilePhotoStore } from '../features/feedback/photo-store';
+import { WeChatClient } from '../features/identity/wechat-client';
 import { seedTownIfEmpty } from '../features/town/seed';
 import { loadTownConfig } from '../features/town/town-config-file';
 
@@ -28,6 +31,8 @@ async function main(): Promise<void> {
     h5Dir: config.h5Dir,
     wechat: config.wechat,
     trustProxy: config.trustProxy,
+    photoStore: new FilePhotoStore(config.photoDir),
+    feedbackPerHour: config.feedbackPerHour,
     logger: {
       level: config.logLevel,
       // No addresses, headers or query strings: they can carry personal data and tokens.
@@ -38,6 +43,13 @@ async function main(): Promise<void> {
     },
   });
   await app.listen({ host: config.host, port: config.port });
+  const dispatcher = startNotificationDispatcher({
+    db: database.db,
+    wechat: new WeChatClient(config.wechat),
+    templates: config.wechat.templates,
+    now: () => new Date(),
+    log: app.log,
+  });
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -62,6 +74,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
+    await dispatcher.stop();
     await app.close();
     process.exit(0);
   };

@@ -32,7 +32,7 @@ export function addRoute<C extends RouteContract>(
   app: FastifyInstance,
   contract: C,
   handler: (request: RouteRequest<C>, reply: FastifyReply) => Promise<Answer<C>>,
-  options: { rateLimit?: { max: number; timeWindow: number } } = {},
+  options: { rateLimit?: { max: number; timeWindow: number; keyGenerator?: (request: FastifyRequest) => string } } = {},
 ): void {
   app.route({
     ...(options.rateLimit && { config: { rateLimit: options.rateLimit } }),

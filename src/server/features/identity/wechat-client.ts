@@ -1,9 +1,26 @@
+import type { NotificationTemplate } from '@core/feedback/schemas';
 import { AppError } from '../../shared/app-error';
 
 export interface WeChatConfig {
   apiBase: string;
   appId: string | undefined;
   secret: string | undefined;
+  /** Subscribe-message template ids from the mini-program's console; a template without one is never asked for. */
+  templates?: Partial<Record<NotificationTemplate, string>>;
+}
+
+/** One subscribe message, as WeChat's message/subscribe/send takes it. */
+export interface SubscribeMessage {
+  openid: string;
+  templateId: string;
+  /** The mini-program page the message opens. */
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+/** WeChat did not take a message; `message` says why, without the token or the recipient. */
+export class WeChatSendError extends Error {
+  name = 'WeChatSendError';
 }
 
 interface Code2SessionAnswer {
@@ -25,11 +42,18 @@ const CODE2SESSION_ERRORS: Record<number, { status: number; code: string; messag
 
 const TIMEOUT_MS = 5000;
 
+// An access token is renewed this long before WeChat says it expires, so none is used as it lapses.
+const TOKEN_RENEWAL_MARGIN_MS = 5 * 60_000;
+// WeChat's answers when the access token it was given is no longer valid.
+const TOKEN_REJECTED = new Set([40001, 40014, 42001]);
+
 /**
  * WeChat's server API, at a configurable base URL (a local fake in tests). The secret travels only in
  * the request to WeChat; nothing here logs a URL or an answer.
  */
 export class WeChatClient {
+  private accessToken: { value: string; renewAt: number } | null = null;
+
   constructor(private readonly config: WeChatConfig) {}
 
   get configured(): boolean {
@@ -58,5 +82,49 @@ export class WeChatClient {
     }
     if (!answer.openid) throw new AppError(502, 'WECHAT_ERROR', '微信登录失败，请稍后再试');
     return { openid: answer.openid };
+  }
+
+  /** The server's access token (GET /cgi-bin/token), kept until shortly before it expires. */
+  private async currentAccessToken(): Promise<string> {
+    if (this.accessToken && Date.now() < this.accessToken.renewAt) return this.accessToken.value;
+    const { appId, secret } = this.config;
+    if (!appId || !secret) throw new WeChatSendError('未配置微信小程序的 AppID 和 AppSecret');
+    const url = new URL('/cgi-bin/token', this.config.apiBase);
+    url.search = new URLSearchParams({ grant_type: 'client_credential', appid: appId, secret }).toString();
+    const answer = await this.fetchJson<{ access_token?: string; expires_in?: number; errcode?: number; errmsg?: string }>(url);
+    if (!answer.access_token) throw new WeChatSendError(`获取微信接口凭证失败（错误码 ${answer.errcode ?? '无'}）`);
+    const lifetimeMs = (answer.expires_in ?? 7200) * 1000;
+    this.accessToken = { value: answer.access_token, renewAt: Date.now() + Math.max(0, lifetimeMs - TOKEN_RENEWAL_MARGIN_MS) };
+    return answer.access_token;
+  }
+
+  /** Sends one subscribe message; throws WeChatSendError when WeChat does not take it. */
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
+    const token = await this.currentAccessToken();
+    const url = new URL('/cgi-bin/message/subscribe/send', this.config.apiBase);
+    url.search = new URLSearchParams({ access_token: token }).toString();
+    const answer = await this.fetchJson<{ errcode?: number; errmsg?: string }>(url, {
+      touser: message.openid,
+      template_id: message.templateId,
+      page: message.page,
+      data: message.data,
+      lang: 'zh_CN',
+    });
+    if (answer.errcode) {
+      if (TOKEN_REJECTED.has(answer.errcode)) this.accessToken = null;
+      throw new WeChatSendError(`微信拒收订阅消息（错误码 ${answer.errcode}）`);
+    }
+  }
+
+  private async fetchJson<T>(url: URL, body?: object): Promise<T> {
+    try {
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        ...(body && { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      });
+      return (await response.json()) as T;
+    } catch {
+      throw new WeChatSendError('连不上微信服务');
+    }
   }
 }

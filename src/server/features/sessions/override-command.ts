@@ -5,7 +5,8 @@ import { addDays, shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { CommandError } from '../../shared/command-error';
-import { findStation, listOverrides, listStations, removeOverride, saveOverride } from './repository';
+import { changeSession } from '../feedback/agenda';
+import { findStation, listOverrides, listStations, removeOverride } from './repository';
 
 export const usage = `用法：
   npm run sessions -- list [--station 驿站编号]
@@ -45,16 +46,22 @@ export async function runSessionsCommand(argv: string[], db: Database, now: Date
         },
   );
   if (!parsed.success) throw new CommandError(parsed.error.issues.map((i) => i.message).join('；'));
-  await asCommandError(saveOverride(db, values.station, parsed.data, now));
+  // The session's feedback moves with it, in the same transaction, exactly as from the staff pages.
+  const changed = await asCommandError(changeSession(db, values.station, parsed.data, { kind: 'system' }, now));
   const override = parsed.data;
-  return override.kind === 'cancelled'
-    ? `已取消 ${found.station.name} ${override.originalDate} 的接待日：${override.reason}`
-    : `已将 ${found.station.name} ${override.originalDate} 的接待日改到 ${override.newDate} ${override.newWindow.start}–${override.newWindow.end}：${override.reason}`;
+  const said =
+    override.kind === 'cancelled'
+      ? `已取消 ${found.station.name} ${override.originalDate} 的接待日：${override.reason}`
+      : `已将 ${found.station.name} ${override.originalDate} 的接待日改到 ${override.newDate} ${override.newWindow.start}–${override.newWindow.end}：${override.reason}`;
+  if (changed.itemsMoved === 0) return said;
+  return changed.carriedTo
+    ? `${said}\n${changed.itemsMoved} 条反馈已转入 ${changed.carriedTo.date} 的接待日`
+    : `${said}\n${changed.itemsMoved} 条反馈随接待日改期，已记入各自的办理记录`;
 }
 
-async function asCommandError(work: Promise<void>): Promise<void> {
+async function asCommandError<T>(work: Promise<T>): Promise<T> {
   try {
-    await work;
+    return await work;
   } catch (error) {
     if (error instanceof AppError) throw new CommandError(error.message);
     throw error;

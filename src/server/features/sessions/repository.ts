@@ -105,14 +105,17 @@ export async function removeOverride(db: Database, stationId: string, originalDa
   }
 }
 
-/** Cancels or moves one session; the calendar rules decide whether it may. */
+/**
+ * Cancels or moves one session; the calendar rules decide whether it may. Given a transaction, it
+ * works inside it, so that the session's feedback items can move in the same one.
+ */
 export async function saveOverride(
   db: Database,
   stationId: string,
   override: SessionOverride,
   now: Date,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const save = async (trx: Database) => {
     const found = await findStation(trx, stationId);
     if (!found) throw new AppError(404, 'STATION_NOT_FOUND', '找不到该驿站');
     const problem = checkOverride(found.rule, await listOverrides(trx, stationId), override, now);
@@ -130,5 +133,6 @@ export async function saveOverride(
         createdAt: now.toISOString(),
       })
       .execute();
-  });
+  };
+  await (db.isTransaction ? save(db) : db.transaction().execute(save));
 }
