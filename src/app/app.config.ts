@@ -1,9 +1,10 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/me/index'],
+  pages: ['pages/home/index', 'pages/feedback/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/info', pages: ['privacy/index'] },
+    { root: 'packages/info', pages: ['privacy/index', 'session-summary/index'] },
+    { root: 'packages/feedback', pages: ['mine/index', 'detail/index'] },
     // The office's pages never ship in the main package that every resident downloads.
-    { root: 'staff', pages: ['sign-in/index', 'password/index', 'people/index'] },
+    { root: 'staff', pages: ['sign-in/index', 'password/index', 'people/index', 'inbox/index', 'item/index', 'agenda/index'] },
   ],
   tabBar: {
     color: '#555555',
@@ -18,6 +19,12 @@ export default defineAppConfig({
         selectedIconPath: 'assets/tab/home-active.png',
       },
       {
+        pagePath: 'pages/feedback/index',
+        text: '监督',
+        iconPath: 'assets/tab/feedback.png',
+        selectedIconPath: 'assets/tab/feedback-active.png',
+      },
+      {
         pagePath: 'pages/me/index',
         text: '我的',
         iconPath: 'assets/tab/me.png',
@@ -25,6 +32,8 @@ export default defineAppConfig({
       },
     ],
   },
+  // WeChat lets a mini-program call these only when declared: the feedback form's place picker.
+  requiredPrivateInfos: ['chooseLocation'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

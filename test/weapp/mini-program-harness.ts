@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 
@@ -53,6 +54,45 @@ export function requestThrough(origin: string) {
         options.complete?.(failure);
       });
     return { abort: () => undefined, onHeadersReceived: () => undefined, offHeadersReceived: () => undefined };
+  };
+}
+
+type UploadOptions = WxCallbacks & {
+  url: string;
+  filePath: string;
+  name: string;
+  header?: Record<string, string>;
+};
+
+/**
+ * `wx.uploadFile` as the real client does it: the file at `filePath` on the phone (here, on disk) sent
+ * as one multipart form field to the test's own server, reached at `origin`.
+ */
+export function uploadFileThrough(origin: string) {
+  return (options: UploadOptions) => {
+    const boundary = `----weapp-upload-${Date.now()}`;
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="${options.name}"; filename="${path.basename(options.filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+    Promise.resolve()
+      .then(() => Buffer.concat([Buffer.from(head), fs.readFileSync(options.filePath), Buffer.from(`\r\n--${boundary}--\r\n`)]))
+      .then((body) =>
+        fetch(options.url.replace(BUILT_API_ORIGIN, origin), {
+          method: 'POST',
+          headers: { ...options.header, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          body,
+        }),
+      )
+      .then(async (response) => {
+        // WeChat hands the body back as text.
+        const result = { data: await response.text(), statusCode: response.status, errMsg: 'uploadFile:ok' };
+        options.success?.(result);
+        options.complete?.(result);
+      })
+      .catch((error: Error) => {
+        const failure = { errMsg: `uploadFile:fail ${error.message}` };
+        options.fail?.(failure);
+        options.complete?.(failure);
+      });
+    return { abort: () => undefined, onProgressUpdate: () => undefined, offProgressUpdate: () => undefined };
   };
 }
 

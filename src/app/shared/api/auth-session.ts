@@ -56,18 +56,23 @@ async function residentToken(): Promise<string> {
 
 const isExpiredSignIn = (error: unknown) => error instanceof ApiRequestError && error.code === 'TOKEN_INVALID';
 
-/** Calls an operation as the resident on this device, signing in first (and again, once, if expired). */
-export async function callAsResident<C extends RouteContract & { response: object }>(
-  contract: C,
-  input: Partial<RouteInput<C>> = {},
-): Promise<RouteResponse<C>> {
+/** Runs `call` with the token of the resident on this device, signing in first (and again, once, if expired). */
+export async function asResident<T>(call: (token: string) => Promise<T>): Promise<T> {
   try {
-    return await callApi(contract, input, await residentToken());
+    return await call(await residentToken());
   } catch (error) {
     if (!isExpiredSignIn(error)) throw error;
     forgetToken('resident');
-    return callApi(contract, input, await residentToken());
+    return call(await residentToken());
   }
+}
+
+/** Calls an operation as the resident on this device. */
+export function callAsResident<C extends RouteContract & { response: object }>(
+  contract: C,
+  input: Partial<RouteInput<C>> = {},
+): Promise<RouteResponse<C>> {
+  return asResident((token) => callApi(contract, input, token));
 }
 
 /** Calls an operation as the signed-in staff member; without a live staff sign-in it fails with SIGN_IN_REQUIRED. */

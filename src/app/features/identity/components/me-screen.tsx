@@ -71,6 +71,7 @@ export function MeScreen() {
         <TextScaleSwitch />
       </View>
       <CellGroup>
+        <Cell title="我的反馈" clickable onClick={() => Taro.navigateTo({ url: PAGES.myFeedback })} />
         <Cell title="个人信息保护说明" clickable onClick={() => Taro.navigateTo({ url: PAGES.privacy })} />
         <Cell title="工作人员登录" clickable onClick={() => Taro.navigateTo({ url: PAGES.staffSignIn })} />
       </CellGroup>

@@ -1,0 +1,120 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import {
+  guestToken,
+  settle,
+  signedInStaff,
+  staffAction,
+  staffItem,
+  submitFeedback,
+  typeInField,
+  typeInTextBox,
+} from '../../../../../test/support/office-app';
+import { firstStation } from '../../../../../test/support/town-fixture';
+import { SessionAgenda } from './session-agenda';
+
+const STATION = firstStation.id;
+// The station holds sessions on the 15th and 30th. Items are sent on 1 June; the office closes the
+// 15 June session just after it ends.
+let clock = new Date('2026-06-01T10:00:00+08:00');
+let testApp: TestApp;
+let apiBase: string;
+let resident: string;
+let colleague: string;
+// Signed in on the day the session is closed: a staff sign-in lasts only the day it was made.
+let desk: string;
+const ids = { open: '', replied: '', rejected: '', later: '' };
+
+beforeAll(async () => {
+  testApp = await createTestApp({ now: () => clock });
+  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
+  Object.assign(globalThis, { API_BASE: apiBase });
+  resident = await guestToken(apiBase);
+  ids.open = (await submitFeedback(apiBase, resident, { content: '河堤边有人用电瓶电鱼，晚上经常有。', categoryId: 'fishery-river' })).id;
+  ids.replied = (await submitFeedback(apiBase, resident)).id;
+  ids.rejected = (await submitFeedback(apiBase, resident, { kind: 'inquiry', categoryId: 'other', content: '请问社保卡在哪里补办？谢谢。' })).id;
+  colleague = await signedInStaff(testApp, apiBase, 'li.keyuan', '李科员', clock);
+  await staffAction(apiBase, colleague, ids.replied, { action: 'reply', text: '已安排城管中队清理。' });
+  await staffAction(apiBase, colleague, ids.rejected, { action: 'reject', reason: '不属于执法监督事项，请咨询社保窗口。' });
+
+  clock = new Date('2026-06-15T11:40:00+08:00');
+  desk = await signedInStaff(testApp, apiBase, 'wang.keyuan', '王科员', clock);
+  Taro.setStorageSync('auth.staff', desk);
+});
+
+afterAll(() => testApp.close());
+
+const button = (name: string) => screen.getByText(name, { selector: '.nut-button *, .nut-button' });
+const rowOf = (id: string, list: string) => within(screen.getByLabelText(list)).queryByLabelText(`反馈 ${id.slice(0, 8)}`);
+
+async function openAgenda(date: string) {
+  const view = render(<SessionAgenda stationId={STATION} date={date} />);
+  await screen.findByText('接待日议程');
+  await settle();
+  return view;
+}
+
+test('closing a session shows its summary and the items carried over, which the next agenda marks 上次转入', async () => {
+  const closing = await openAgenda('2026-06-15');
+  expect(screen.getByText('本次反馈（3 条）')).toBeTruthy();
+  await typeInTextBox(screen.getByLabelText('公开说明（可不填，居民会在小结中看到，请勿写姓名）'), '电鱼问题已通报渔政部门。');
+  fireEvent.click(button('结束接待日并生成小结'));
+  await screen.findByText('结束后，尚未办结的 1 条反馈将转入下一次接待日，并生成公开小结。确定结束吗？');
+  fireEvent.click(screen.getByText('确定结束'));
+
+  const summary = within(await screen.findByLabelText('接待日小结'));
+  expect(summary.getByText('收到 3 条、已答复 2 条、转入下次 1 条')).toBeTruthy();
+  expect(summary.getByText('电鱼问题已通报渔政部门。')).toBeTruthy();
+  expect(summary.getByText('渔政·河道（非法捕捞、垂钓）')).toBeTruthy();
+  expect(screen.getByText('转入下一次接待日（1 条）')).toBeTruthy();
+  expect(rowOf(ids.open, '转入下次的反馈')).toBeTruthy();
+  expect(rowOf(ids.replied, '转入下次的反馈')).toBeNull();
+  expect(screen.getByText('已结束')).toBeTruthy();
+  expect(screen.queryByText('结束接待日并生成小结')).toBeNull();
+  closing.unmount();
+
+  await openAgenda('2026-06-30');
+  const carried = rowOf(ids.open, '议程');
+  expect(carried && within(carried).getByText('上次转入')).toBeTruthy();
+  const moved = (await staffItem(apiBase, desk, ids.open)).events.at(-1);
+  expect(moved).toMatchObject({ action: 'moved', movedFrom: '2026-06-15', movedTo: '2026-06-30' });
+});
+
+test('cancelling needs a reason residents will read, then says how many items moved on', async () => {
+  ids.later = (await submitFeedback(apiBase, resident, { content: '学校门口早上机动车乱停，很危险。' })).id;
+  await openAgenda('2026-06-30');
+  expect(screen.getByText('本次反馈（2 条）')).toBeTruthy();
+
+  fireEvent.click(button('取消本次接待日'));
+  expect(await screen.findByText('原因至少 2 个字，居民会看到它')).toBeTruthy();
+  expect(screen.queryByText(/确定取消/)).toBeNull();
+
+  await typeInTextBox(screen.getByLabelText('原因（居民会看到）'), '端午假期调整，暂停一次');
+  fireEvent.click(button('取消本次接待日'));
+  fireEvent.click(await screen.findByText('确定'));
+  await screen.findByText('本次接待日已取消，2 条反馈已转入下一次接待日。');
+  await waitFor(() => expect(screen.getByText('本次反馈（0 条）')).toBeTruthy());
+  expect(screen.getByText('已取消')).toBeTruthy();
+  expect((await staffItem(apiBase, desk, ids.later)).session.originalDate).toBe('2026-07-15');
+});
+
+test('a session cannot be closed before it starts (the server says why); moving it takes a day and keeps its items', async () => {
+  await openAgenda('2026-07-15');
+  expect(screen.getByText('本次反馈（2 条）')).toBeTruthy();
+  fireEvent.click(button('结束接待日并生成小结'));
+  fireEvent.click(await screen.findByText('确定结束'));
+  expect(await screen.findByText('接待日 2026-07-15 09:00 才开始，还不能结束')).toBeTruthy();
+
+  fireEvent.click(within(screen.getByLabelText('取消或改期')).getByText('改期', { selector: '.nut-radio *, .nut-radio' }));
+  await typeInTextBox(screen.getByLabelText('原因（居民会看到）'), '驿站场地检修，顺延一天');
+  fireEvent.click(button('改期'));
+  expect(await screen.findByText('新日期应为存在的日期，格式如 2026-01-31')).toBeTruthy();
+
+  await typeInField('newDate', '2026-07-16');
+  fireEvent.click(button('改期'));
+  fireEvent.click(await screen.findByText('确定'));
+  await screen.findByText('接待日已改到 7月16日 星期四 09:00–11:30，2 条反馈随之改期。');
+  await waitFor(() => expect(screen.getByText('已改期（原定 7月15日 星期三）')).toBeTruthy());
+  expect(screen.getByText('本次反馈（2 条）')).toBeTruthy();
+});

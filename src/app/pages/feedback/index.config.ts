@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '执法监督反馈',
+});

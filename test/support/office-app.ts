@@ -1,0 +1,107 @@
+// What the office app's component tests share: people and items created through the real HTTP API,
+// and typing into Taro's H5 fields as a person would.
+import { randomUUID } from 'node:crypto';
+import { act, fireEvent } from '@testing-library/react';
+import type { SubmitFeedbackInput } from '../../src/core/feedback/schemas';
+import { createStaffAccount } from '../../src/server/features/identity/staff-accounts';
+import type { TestApp } from './test-app';
+import { firstStation } from './town-fixture';
+
+async function send(apiBase: string, method: string, path: string, token: string | null, body?: unknown) {
+  const response = await fetch(`${apiBase}${path}`, {
+    method,
+    headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+/** A staff member as the desk sees them: created from the command line, signed in, password changed. */
+export async function signedInStaff(testApp: TestApp, apiBase: string, username: string, displayName: string, now: Date) {
+  const { oneTimePassword } = await createStaffAccount(testApp.database.handle.db, { username, displayName, role: 'staff' }, now);
+  const { token } = await send(apiBase, 'POST', '/auth/staff', null, { username, password: oneTimePassword });
+  await send(apiBase, 'POST', '/me/password', token, { currentPassword: oneTimePassword, newPassword: 'Desk-password-2026' });
+  return token as string;
+}
+
+/** A resident in a browser: a guest identity, as the app gets one. */
+export async function guestToken(apiBase: string): Promise<string> {
+  return (await send(apiBase, 'POST', '/auth/guest', null, {})).token;
+}
+
+/** A photo through the real upload route, as `Taro.uploadFile` sends it: one multipart field `photo`. */
+export async function uploadPhoto(apiBase: string, token: string, bytes: Buffer, mediaType: string): Promise<{ id: string }> {
+  const boundary = `----office-test-${randomUUID()}`;
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="photo"\r\nContent-Type: ${mediaType}\r\n\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const response = await fetch(`${apiBase}/feedback/photos`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    body,
+  });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(`photo upload → ${response.status} ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+/** One item through the real submit route, as a resident's form would send it. */
+export async function submitFeedback(apiBase: string, token: string, fields: Partial<SubmitFeedbackInput> = {}): Promise<{ id: string }> {
+  return send(apiBase, 'POST', '/feedback', token, {
+    clientId: randomUUID(),
+    stationId: firstStation.id,
+    kind: 'complaint',
+    categoryId: 'city-management',
+    content: '菜市场门口天天有人占道经营，车过不去。',
+    ...fields,
+  });
+}
+
+/** What another colleague does at the same time, straight through the API. */
+export function staffAction(apiBase: string, token: string, id: string, body: object) {
+  return send(apiBase, 'POST', `/staff/feedback/${id}/actions`, token, body);
+}
+
+export function staffItem(apiBase: string, token: string, id: string) {
+  return send(apiBase, 'GET', `/staff/feedback/${id}`, token);
+}
+
+export function closeSessionAs(apiBase: string, token: string, stationId: string, date: string, note: string | null) {
+  return send(apiBase, 'POST', `/staff/stations/${stationId}/sessions/${date}/close`, token, { note });
+}
+
+/** Taro's H5 fields upgrade to native ones asynchronously: wait for the element, then type into it. */
+async function nativeField<T extends Element>(find: () => T | null, what: string): Promise<T> {
+  for (let i = 0; i < 40; i += 1) {
+    const found = find();
+    if (found) return found;
+    await act(() => new Promise((resolve) => setTimeout(resolve, 25)));
+  }
+  throw new Error(`${what} never became a native field`);
+}
+
+export async function typeInto(element: Element, value: string) {
+  await act(async () => {
+    fireEvent.input(element, { target: { value } });
+  });
+}
+
+/** The single-line field named `name` (shared Field component). */
+export async function typeInField(name: string, value: string) {
+  const input = await nativeField(() => document.querySelector(`taro-input-core[name="${name}"] input`), `field ${name}`);
+  await typeInto(input, value);
+}
+
+/** The multi-line field inside the element labelled `label` (TextBox). */
+export async function typeInTextBox(box: HTMLElement, value: string) {
+  const textarea = await nativeField(() => box.querySelector('textarea'), 'text box');
+  await typeInto(textarea, value);
+}
+
+export async function settle() {
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+}
