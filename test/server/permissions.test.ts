@@ -4,6 +4,7 @@ import { feedbackContract } from '../../src/core/feedback/contract';
 import { identityContract } from '../../src/core/identity/contract';
 import { PERMISSIONS, mayCall } from '../../src/core/identity/permissions';
 import { lawContract } from '../../src/core/law/contract';
+import { quizContract } from '../../src/core/quiz/contract';
 import { ROLES, type Role } from '../../src/core/identity/roles';
 import { sessionsContract } from '../../src/core/sessions/contract';
 import { issueToken } from '../../src/server/features/identity/tokens';
@@ -17,6 +18,7 @@ const contracts: RouteContract[] = [
   ...Object.values(identityContract),
   ...Object.values(lawContract),
   ...Object.values(feedbackContract),
+  ...Object.values(quizContract),
 ];
 const now = new Date('2026-11-26T10:00:00+08:00');
 let testApp: TestApp;

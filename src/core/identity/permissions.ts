@@ -51,6 +51,28 @@ export const PERMISSIONS = {
   'staff.sessionAgenda': OFFICE,
   'staff.closeSession': OFFICE,
   'staff.changeSession': OFFICE,
+  'quiz.daily': PEOPLE,
+  'quiz.submitDaily': PEOPLE,
+  'quiz.scopes': PEOPLE,
+  'quiz.nextPractice': PEOPLE,
+  'quiz.answerPractice': PEOPLE,
+  'quiz.wrongBook': PEOPLE,
+  'quiz.reportQuestion': PEOPLE,
+  'quiz.contests': PEOPLE,
+  'quiz.contest': PEOPLE,
+  'quiz.startAttempt': PEOPLE,
+  'quiz.attempt': PEOPLE,
+  'quiz.submitAttempt': PEOPLE,
+  // The office reads rankings too; residents see theirs marked.
+  'quiz.ranking': SIGNED_IN,
+  'staff.questions': OFFICE,
+  'staff.editQuestion': OFFICE,
+  'staff.retireQuestion': OFFICE,
+  'staff.importQuestions': OFFICE,
+  'staff.questionReports': OFFICE,
+  'staff.resolveQuestionReport': OFFICE,
+  'staff.contests': OFFICE,
+  'staff.createContest': OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof PERMISSIONS;

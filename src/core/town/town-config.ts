@@ -8,6 +8,8 @@ const CommunitySchema = z.object({
   id: idSchema,
   name: z.string().check(z.minLength(1)),
   kind: z.enum(['社区', '村']),
+  /** Residents, for contest participation rates; absent where the office has not given it. */
+  population: z.optional(z.int().check(z.gte(1, '人口应为正整数'))),
 });
 
 const StationConfigSchema = z
@@ -35,6 +37,7 @@ const GridSchema = z.object({
   id: idSchema,
   name: z.string().check(z.minLength(1)),
   communityId: idSchema,
+  population: z.optional(z.int().check(z.gte(1, '人口应为正整数'))),
 });
 
 const FeedbackConfigSchema = z.object({
