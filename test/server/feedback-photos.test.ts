@@ -245,3 +245,30 @@ describe('who may see a photo', () => {
     expect(malformed.json().message).toBe('照片编号格式不对');
   });
 });
+
+test('one person uploading more photos in an hour than nine per allowed submission is told to wait; others are not held up', async () => {
+  // One submission an hour, of up to nine photos: nine uploads an hour.
+  const limited = await createTestApp({ now: () => now, feedbackPerHour: 1 });
+  try {
+    const guest = async () => (await limited.app.inject({ method: 'POST', url: '/api/auth/guest', payload: {} })).json().token as string;
+    const send = async (token: string, seed: number) => {
+      const form = new FormData();
+      const bytes = await picture(8 + seed, 8).jpeg().toBuffer();
+      form.append('photo', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), `p${seed}.jpg`);
+      const response = await limited.app.inject({ method: 'POST', url: '/api/feedback/photos', headers: auth(token), payload: form });
+      return { status: response.statusCode, body: response.json() };
+    };
+    const stored = async () => (await limited.database.handle.db.selectFrom('photoUpload').select('photoId').execute()).length;
+    const eager = await guest();
+    const statuses = [];
+    for (let seed = 0; seed < 9; seed += 1) statuses.push((await send(eager, seed)).status);
+    expect(statuses).toEqual(Array(9).fill(200));
+    const refused = await send(eager, 9);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/^操作太频繁，请 \d+ 秒后再试$/) });
+    expect(await stored()).toBe(9);
+    expect((await send(await guest(), 9)).status).toBe(200);
+  } finally {
+    await limited.close();
+  }
+});

@@ -1,4 +1,4 @@
-import { runSessionsCommand } from '../../src/server/features/sessions/override-command';
+import { runSessionsCommand } from '../../src/server/features/feedback/sessions-command';
 import { submitItem } from '../support/feedback-fixture';
 import { apiCaller, signInGuest, signInStaff, type SignedInPerson } from '../support/sign-in';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -113,7 +113,12 @@ test('closing carries the open items to the next session, in their history and o
     ],
     note: '本次接待日共接待群众 12 人次，现场答复 2 件。',
   };
-  expect(closed.body).toEqual(summary);
+  // The office also reads where the open items went; the public summary says only how many.
+  expect(closed.body).toEqual({
+    ...summary,
+    carriedTo: expect.objectContaining({ originalDate: '2026-12-15', date: '2026-12-15', closed: false }),
+    carriedItemIds: [items.accepted, items.pending, items.anonymous].sort(),
+  });
 
   const carried = await detail('accepted');
   expect(carried).toMatchObject({ status: 'accepted', carriedFrom: '2026-11-30', session: { originalDate: '2026-12-15', closed: false } });
@@ -186,6 +191,15 @@ test('cancelling a session moves all its items to the next session held, with th
       closed: false,
     },
     itemsMoved: 4,
+    carriedTo: {
+      stationId: STATION,
+      stationName: firstStation.name,
+      originalDate: '2026-12-30',
+      date: '2026-12-30',
+      window: { start: '09:00', end: '11:30' },
+      status: 'scheduled',
+      closed: false,
+    },
   });
   expect(agendaNames((await agenda('2026-12-15')).body)).toEqual([]);
   const next = (await agenda('2026-12-30')).body;
@@ -230,6 +244,7 @@ test('moving a session keeps its items with it, each history saying the new day'
   expect(moved.body).toMatchObject({
     session: { originalDate: '2026-12-30', date: '2026-12-31', window: { start: '14:00', end: '16:30' }, status: 'moved' },
     itemsMoved: 4,
+    carriedTo: null,
   });
   const state = await databaseState();
   expect(state.items.filter((i) => i.status === 'pending' || i.status === 'accepted').map((i) => i.sessionDate)).toEqual([
@@ -264,8 +279,10 @@ test('two closes at once: one summary, one carry-over per item', async () => {
   await standOn('2026-12-31T15:00:00+08:00');
   const answers = await Promise.all([close({}, '2026-12-31'), close({}, '2026-12-31')]);
   expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
-  const summary = answers.find((a) => a.status === 200)!.body;
+  const { carriedTo, carriedItemIds, ...summary } = answers.find((a) => a.status === 200)!.body;
   expect(summary).toMatchObject({ date: '2026-12-31', originalDate: '2026-12-30', raised: 4, answered: 0, carriedOver: 4 });
+  expect(carriedTo).toMatchObject({ originalDate: '2027-01-15' });
+  expect(carriedItemIds).toEqual([items.accepted, items.pending, items.anonymous, items.late].sort());
   const state = await databaseState();
   expect(state.records.map((r) => r.sessionDate).sort()).toEqual(['2026-11-30', '2026-12-30']);
   const late = await detail('late');

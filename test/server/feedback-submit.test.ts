@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import type { SubmitFeedbackInput } from '../../src/core/feedback/schemas';
+import { openDatabase } from '../../src/server/db/database';
 import { appendEvent } from '../../src/server/features/feedback/events';
 import { saveOverride } from '../../src/server/features/sessions/repository';
 import { newId, sha256 } from '../../src/server/shared/secrets';
@@ -502,5 +507,60 @@ test('one person submitting too often is told to wait; others are not held up', 
     expect(stored).toHaveLength(4);
   } finally {
     await limited.close();
+  }
+});
+
+describe('the hourly limit counts items stored, not requests', () => {
+  let limited: TestApp;
+  const stored = async (token: string) => (await call({ url: '/feedback/mine', token, app: limited })).body.items.length;
+
+  beforeEach(async () => {
+    limited = await createTestApp({ now: () => clock, feedbackPerHour: 2 });
+  });
+  afterEach(() => limited.close());
+
+  test('resending an item already stored is never refused, however often and however late', async () => {
+    const token = await resident(limited);
+    const first = submission();
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await submit(token, first, limited)).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    expect((await submit(token, submission(), limited)).status).toBe(200);
+    clock = new Date(clock.getTime() + 10 * 60_000);
+    const refused = await submit(token, submission(), limited);
+    expect(refused.status).toBe(429);
+    // Room opens when the first item is an hour old: 50 minutes from now.
+    expect(refused.body).toEqual({ code: 'TOO_MANY_REQUESTS', message: '操作太频繁，请 3000 秒后再试' });
+    expect((await submit(token, first, limited)).status).toBe(200);
+    expect(await stored(token)).toBe(2);
+  });
+
+  test('attempts refused for what they carry do not count; an hour later there is room again', async () => {
+    const token = await resident(limited);
+    for (const change of [{ categoryId: 'weather' }, { stationId: 'moon-station' }, { content: '太短' }]) {
+      expect((await submit(token, submission(change), limited)).status).toBe(400);
+    }
+    expect((await submit(token, submission(), limited)).status).toBe(200);
+    expect((await submit(token, submission(), limited)).status).toBe(200);
+    expect((await submit(token, submission(), limited)).status).toBe(429);
+    clock = new Date(clock.getTime() + 60 * 60_000);
+    expect((await submit(token, submission(), limited)).status).toBe(200);
+    expect(await stored(token)).toBe(3);
+  });
+});
+
+test('SQLite syncs every commit to disk, also when the server reopens an existing database', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-yizhan-sync-'));
+  try {
+    const file = path.join(dir, 'durable.sqlite');
+    for (const opening of ['new file', 'reopened']) {
+      const { db: sqlite } = openDatabase({ sqliteFile: file });
+      const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(sqlite);
+      await sqlite.destroy();
+      // 2 is FULL; WAL's default of NORMAL (1) may lose the last acknowledged submissions on power loss.
+      expect([opening, rows[0].synchronous]).toEqual([opening, 2]);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

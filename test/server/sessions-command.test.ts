@@ -1,4 +1,6 @@
-import { runSessionsCommand } from '../../src/server/features/sessions/override-command';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runSessionsCommand } from '../../src/server/features/feedback/sessions-command';
 import { CommandError } from '../../src/server/shared/command-error';
 import { closeTestDatabase, createTestDatabase, type TestDatabase } from '../support/test-database';
 import { firstStation } from '../support/town-fixture';
@@ -56,4 +58,12 @@ test.each([
   await expect(attempt).rejects.toBeInstanceOf(CommandError);
   await expect(attempt).rejects.toThrow(message);
   expect(await overrideCount()).toBe(before);
+});
+
+test('imports flow one way: feedback uses sessions, the sessions feature knows nothing of feedback', () => {
+  const sessionsFeature = path.resolve(__dirname, '..', '..', 'src', 'server', 'features', 'sessions');
+  const reaching = fs
+    .readdirSync(sessionsFeature)
+    .filter((file) => /from\s+['"]\.\.\/feedback\//.test(fs.readFileSync(path.join(sessionsFeature, file), 'utf8')));
+  expect(reaching).toEqual([]);
 });

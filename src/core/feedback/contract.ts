@@ -16,6 +16,7 @@ import {
   PhotoUploadedSchema,
   RateFeedbackSchema,
   SessionChangeSchema,
+  SessionClosedSchema,
   SessionSummarySchema,
   StaffFeedbackDetailSchema,
   SubmitFeedbackSchema,
@@ -151,7 +152,7 @@ export const feedbackContract = {
     tags: officeTags,
     params: SessionDateParamsSchema,
     body: CloseSessionSchema,
-    response: SessionSummarySchema,
+    response: SessionClosedSchema,
   }),
   changeSession: defineRoute({
     operation: 'staff.changeSession',

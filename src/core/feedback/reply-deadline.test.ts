@@ -1,4 +1,4 @@
-import { isOverdue, isWorkingDay, replyDeadline, type WorkCalendar } from './reply-deadline';
+import { isOverdue, isWorkingDay, replyDeadline, yearsWithoutHolidays, type WorkCalendar } from './reply-deadline';
 
 const noHolidays: WorkCalendar = { holidays: [], workdays: [] };
 // A National Day week of the kind the State Council arranges: weekdays off, weekend days worked in exchange.
@@ -27,4 +27,12 @@ test('holidays are skipped and 调休 weekend days are worked', () => {
 test('an item is overdue from the day after its deadline', () => {
   expect(isOverdue('2026-12-07', new Date('2026-12-07T23:59:00+08:00'))).toBe(false);
   expect(isOverdue('2026-12-07', new Date('2026-12-08T00:00:00+08:00'))).toBe(true);
+});
+
+test('a year whose holidays have not been entered is named', () => {
+  expect(yearsWithoutHolidays(nationalDay, [2026, 2027])).toEqual([2027]);
+  expect(yearsWithoutHolidays(nationalDay, [2025, 2026])).toEqual([2025]);
+  expect(yearsWithoutHolidays({ holidays: ['2026-01-01', '2027-01-01'], workdays: [] }, [2026, 2027])).toEqual([]);
+  // Make-up working days alone do not make a year's arrangement.
+  expect(yearsWithoutHolidays({ holidays: [], workdays: ['2027-02-07'] }, [2027])).toEqual([2027]);
 });

@@ -30,3 +30,12 @@ export function replyDeadline(submittedAt: Date, workingDays: number, calendar: 
 export function isOverdue(deadline: LocalDate, now: Date): boolean {
   return shanghaiDateOf(now) > deadline;
 }
+
+/**
+ * The years among `years` for which the calendar names no holiday: their arrangement has not been
+ * entered (every year has some, New Year's Day at least), so deadlines would skip only weekends.
+ */
+export function yearsWithoutHolidays(calendar: WorkCalendar, years: readonly number[]): number[] {
+  const covered = new Set(calendar.holidays.map((date) => Number(date.slice(0, 4))));
+  return years.filter((year) => !covered.has(year));
+}

@@ -343,4 +343,17 @@ export type Agenda = z.infer<typeof AgendaSchema>;
 
 export const CloseSessionSchema = z.object({ note: optionalText('公开说明', 500) });
 
-export const SessionChangeSchema = z.object({ session: SessionRefSchema, itemsMoved: z.int() });
+/** What the office reads after closing a session: its summary, and where the open items went. */
+export const SessionClosedSchema = z.extend(SessionSummarySchema, {
+  /** The session the open items were carried to; null when none was open. */
+  carriedTo: z.nullable(SessionRefSchema),
+  carriedItemIds: z.array(z.string()),
+});
+export type SessionClosed = z.infer<typeof SessionClosedSchema>;
+
+export const SessionChangeSchema = z.object({
+  session: SessionRefSchema,
+  itemsMoved: z.int(),
+  /** Where a cancelled session's items went; null when it was moved (its items stay with it) or had none. */
+  carriedTo: z.nullable(SessionRefSchema),
+});

@@ -31,10 +31,25 @@ export function sessionForSubmission(
   return nextHeldAfter(rule, overrides, now);
 }
 
+/** A station's calendar as feedback sees it: the rule, its overrides, and the sessions the office has closed. */
+export interface StationCalendar {
+  rule: SessionRule;
+  overrides: readonly SessionOverride[];
+  closedDates: ReadonlySet<string>;
+}
+
 /**
- * Where an item of `from` goes when that session is cancelled or closes with the item still open:
- * the first session held after `from`'s day.
+ * Where an item of `from` goes when that session is cancelled or closes with the item still open, or
+ * when `from` no longer takes items: the first session after `from`'s day that will really be held
+ * and can still take them — not cancelled, not closed by the office, not already over at `now`.
  */
-export function carryOverTarget(rule: SessionRule, overrides: readonly SessionOverride[], from: Session): Session | null {
-  return nextHeldAfter(rule, overrides, new Date(shanghaiIsoString(from.date, '23:59')));
+export function nextOpenSession(calendar: StationCalendar, from: Session, now: Date): Session | null {
+  const endOfDay = new Date(shanghaiIsoString(from.date, '23:59')).getTime();
+  const searchFrom = new Date(Math.max(endOfDay, now.getTime()));
+  return (
+    upcomingSessions(calendar.rule, calendar.overrides, searchFrom, LOOKAHEAD_SESSIONS).find(
+      (s) =>
+        s.status !== 'cancelled' && !calendar.closedDates.has(s.originalDate) && new Date(s.startsAt).getTime() > endOfDay,
+    ) ?? null
+  );
 }

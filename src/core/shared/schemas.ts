@@ -17,5 +17,7 @@ export function localTimeSchema(label: string) {
 export const ApiErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
+  /** Each problem of a refused file, by row (1-based, as a spreadsheet or list numbers it). */
+  problems: z.optional(z.array(z.object({ row: z.int(), message: z.string() }))),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -5,6 +5,7 @@ import {
   isLocalDate,
   shanghaiDateOf,
   shanghaiIsoString,
+  shanghaiTimeOf,
   weekdayOf,
 } from './shanghai-time';
 
@@ -23,6 +24,13 @@ describe('Shanghai calendar arithmetic', () => {
       const instant = new Date(t);
       expect(shanghaiDateOf(instant)).toBe(shanghaiCalendar.format(instant));
     }
+  });
+
+  test('reads the Shanghai wall-clock time of an instant, across the Shanghai midnight', () => {
+    expect(shanghaiTimeOf(new Date('2026-11-30T01:05:00Z'))).toBe('09:05');
+    expect(shanghaiTimeOf(new Date('2026-11-30T15:59:59Z'))).toBe('23:59');
+    expect(shanghaiTimeOf(new Date('2026-11-30T16:00:00Z'))).toBe('00:00');
+    expect(shanghaiDateOf(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12-01');
   });
 
   test('writes Shanghai wall-clock time as an instant any engine reads the same', () => {

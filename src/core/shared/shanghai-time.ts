@@ -62,6 +62,12 @@ export function shanghaiDateOf(instant: Date): LocalDate {
   return formatLocalDate({ year: s.getUTCFullYear(), month: s.getUTCMonth() + 1, day: s.getUTCDate() });
 }
 
+/** The Shanghai wall-clock time of an instant, to the minute. */
+export function shanghaiTimeOf(instant: Date): LocalTime {
+  const s = shifted(instant);
+  return `${pad2(s.getUTCHours())}:${pad2(s.getUTCMinutes())}`;
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   const { year, month, day } = parseLocalDate(date);
   const moved = new Date(Date.UTC(year, month - 1, day) + days * DAY_MS);

@@ -1,4 +1,4 @@
-import { runSessionsCommand } from '../features/sessions/override-command';
+import { runSessionsCommand } from '../features/feedback/sessions-command';
 import { runCommandLine } from './run-command';
 
 void runCommandLine(runSessionsCommand);

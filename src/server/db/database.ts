@@ -36,6 +36,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   fs.mkdirSync(path.dirname(options.sqliteFile), { recursive: true });
   const sqlite = new BetterSqlite3(options.sqliteFile);
   sqlite.pragma('journal_mode = WAL');
+  // WAL's default (NORMAL) may lose the last commits on power loss; FULL syncs each one, so an item the
+  // server has acknowledged is on disk.
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }), plugins }), kind: 'sqlite' };

@@ -17,14 +17,7 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
       body.kind === 'cancelled'
         ? { kind: body.kind, originalDate: params.date, reason: body.reason }
         : { kind: body.kind, originalDate: params.date, newDate: body.newDate, newWindow: body.newWindow, reason: body.reason };
-    const { session, itemsMoved } = await changeSession(
-      app.db,
-      params.stationId,
-      override,
-      { kind: 'staff', staffId: staffIdOf(principal) },
-      app.now(),
-    );
-    return { session, itemsMoved };
+    return changeSession(app.db, params.stationId, override, { kind: 'staff', staffId: staffIdOf(principal) }, app.now());
   });
 
   addRoute(app, feedbackContract.sessionSummary, async ({ params }) => findSessionSummary(app.db, params.stationId, params.date));

@@ -1,12 +1,19 @@
 import type { Transaction } from 'kysely';
-import { carryOverTarget } from '@core/feedback/session-assignment';
-import { SessionSummarySchema, type Agenda, type SessionRef, type SessionSummary } from '@core/feedback/schemas';
+import { nextOpenSession } from '@core/feedback/session-assignment';
+import {
+  SessionSummarySchema,
+  type Agenda,
+  type SessionClosed,
+  type SessionRef,
+  type SessionSummary,
+} from '@core/feedback/schemas';
 import { isOpen, type FeedbackStatus } from '@core/feedback/workflow';
 import { sessionByOriginalDate, type Session, type SessionOverride } from '@core/sessions/calendar';
 import type { Database, DatabaseSchema } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { saveOverride } from '../sessions/repository';
 import { appendEvent } from './events';
+import { lockItems, lockStation } from './row-locks';
 import { loadStationSessions, toSessionRef, type StationSessions } from './session-refs';
 import { staffItemsQuery, toStaffSummaries } from './staff-views';
 
@@ -16,6 +23,7 @@ type Trx = Transaction<DatabaseSchema>;
 export type SessionActor = { kind: 'staff'; staffId: string } | { kind: 'system' };
 
 const CARRIED_OVER_AT_CLOSE = '接待日结束时尚未办结，转入下一次接待日';
+const CARRIED_OVER_AT_REOPEN = '退回重新办理时原接待日已结束，转入下一次接待日';
 const ANSWERED: readonly FeedbackStatus[] = ['replied', 'closed', 'rejected'];
 const OPEN_STATUSES: FeedbackStatus[] = ['pending', 'accepted'];
 
@@ -128,7 +136,7 @@ async function summarise(
 }
 
 /**
- * Ends a session that has started: items still open carry over to the next session held, and the
+ * Ends a session that has started: items still open carry over to the next open session, and the
  * anonymised summary is stored for anyone to read. Of two closes at once, one succeeds.
  */
 export async function closeSession(
@@ -138,18 +146,19 @@ export async function closeSession(
   note: string | null,
   staffId: string,
   now: Date,
-): Promise<SessionSummary> {
-  const { context, session } = await resolveSession(db, stationId, date);
-  const key = session.originalDate;
-  if (context.closedDates.has(key)) throw new AppError(409, 'SESSION_ALREADY_CLOSED', '这次接待日已经结束过了');
-  if (session.status === 'cancelled') throw new AppError(409, 'SESSION_CANCELLED', '这次接待日已取消，无需结束');
-  if (now.getTime() < new Date(session.startsAt).getTime()) {
-    throw new AppError(409, 'SESSION_NOT_STARTED', `接待日 ${session.date} ${session.window.start} 才开始，还不能结束`);
-  }
-  const target = carryOverTarget(context.rule, context.overrides, session);
-
+): Promise<SessionClosed> {
   return db.transaction().execute(async (trx) => {
-    // Moving the open items first locks them: a close running at the same time waits here, then finds none.
+    // Submissions and changes to this station's sessions wait for the close; it reads the calendar
+    // after any that came first, so no item lands in the session once it is closed.
+    await lockStation(trx, stationId);
+    const { context, session } = await resolveSession(trx, stationId, date);
+    const key = session.originalDate;
+    if (context.closedDates.has(key)) throw new AppError(409, 'SESSION_ALREADY_CLOSED', '这次接待日已经结束过了');
+    if (session.status === 'cancelled') throw new AppError(409, 'SESSION_CANCELLED', '这次接待日已取消，无需结束');
+    if (now.getTime() < new Date(session.startsAt).getTime()) {
+      throw new AppError(409, 'SESSION_NOT_STARTED', `接待日 ${session.date} ${session.window.start} 才开始，还不能结束`);
+    }
+    const target = nextOpenSession(context, session, now);
     const carried = target
       ? await trx
           .updateTable('feedbackItem')
@@ -180,21 +189,40 @@ export async function closeSession(
       ...(await summarise(trx, [...carried, ...stayed], carried.length)),
       note: note || null,
     };
-    const recorded = await trx
+    await trx
       .insertInto('sessionRecord')
       .values({ stationId, sessionDate: key, closedAt: summary.closedAt, closedBy: staffId, summary: JSON.stringify(summary) })
-      .onConflict((oc) => oc.columns(['stationId', 'sessionDate']).doNothing())
-      .executeTakeFirst();
-    if (Number(recorded.numInsertedOrUpdatedRows ?? 0) === 0) throw new AppError(409, 'SESSION_ALREADY_CLOSED', '这次接待日已经结束过了');
-    return summary;
+      .execute();
+    return {
+      ...summary,
+      carriedTo: target && carried.length > 0 ? toSessionRef(context, target.originalDate) : null,
+      carriedItemIds: carried.map((c) => c.id).sort(),
+    };
   });
+}
+
+/**
+ * An item sent back to the office after its session has closed goes on to the next open session, as
+ * its open neighbours did at the close; its history says so. The caller holds the station.
+ */
+export async function carryReopenedItem(trx: Trx, itemId: string, now: Date): Promise<void> {
+  const item = await trx.selectFrom('feedbackItem').select(['stationId', 'sessionDate']).where('id', '=', itemId).executeTakeFirstOrThrow();
+  const context = await stationOr404(trx, item.stationId);
+  if (!context.closedDates.has(item.sessionDate)) return;
+  const closed = sessionByOriginalDate(context.rule, context.overrides, item.sessionDate);
+  const target = closed && nextOpenSession(context, closed, now);
+  // No session ahead means the station's rule is broken; the item waits where it is for the office to repair it.
+  if (!target) return;
+  await trx.updateTable('feedbackItem').set({ sessionDate: target.originalDate }).where('id', '=', itemId).execute();
+  const move = { movedFrom: item.sessionDate, movedTo: target.originalDate, text: CARRIED_OVER_AT_REOPEN };
+  await recordMoves(trx, [itemId], move, { kind: 'system' }, now);
 }
 
 export interface SessionChanged {
   /** The session as it now stands. */
   session: SessionRef;
   itemsMoved: number;
-  /** Where a cancelled session's items went; null when the session was moved. */
+  /** Where a cancelled session's items went; null when the session was moved or had none. */
   carriedTo: SessionRef | null;
 }
 
@@ -212,6 +240,8 @@ export async function changeSession(
   now: Date,
 ): Promise<SessionChanged> {
   return db.transaction().execute(async (trx) => {
+    // Submissions and closes at this station wait, so the items read below are all the session has.
+    await lockStation(trx, stationId);
     const before = await stationOr404(trx, stationId);
     const key = override.originalDate;
     if (before.closedDates.has(key)) throw new AppError(409, 'SESSION_ALREADY_CLOSED', '这次接待日已经结束，不能再取消或改期');
@@ -228,25 +258,24 @@ export async function changeSession(
       .orderBy('submittedAt')
       .execute();
     const ids = items.map((i) => i.id);
+    // A colleague acting on one of them at this moment finishes first; each move then takes the next
+    // place in the item's history instead of colliding with theirs.
+    await lockItems(trx, ids);
 
     if (override.kind === 'moved') {
       const text = `接待日改到 ${override.newDate} ${override.newWindow.start}–${override.newWindow.end}：${override.reason}`;
       await recordMoves(trx, ids, { movedFrom: key, movedTo: override.newDate, text }, actor, now);
       return { session: toSessionRef(context, key), itemsMoved: ids.length, carriedTo: null };
     }
-    const target = carryOverTarget(context.rule, context.overrides, session);
-    if (!target) {
-      if (ids.length > 0) throw noSessionAhead(context.station.name);
-      return { session: toSessionRef(context, key), itemsMoved: 0, carriedTo: null };
-    }
-    if (ids.length > 0) {
-      await trx
-        .updateTable('feedbackItem')
-        .set({ sessionDate: target.originalDate })
-        .where('stationId', '=', stationId)
-        .where('id', 'in', ids)
-        .execute();
-    }
+    if (ids.length === 0) return { session: toSessionRef(context, key), itemsMoved: 0, carriedTo: null };
+    const target = nextOpenSession(context, session, now);
+    if (!target) throw noSessionAhead(context.station.name);
+    await trx
+      .updateTable('feedbackItem')
+      .set({ sessionDate: target.originalDate })
+      .where('stationId', '=', stationId)
+      .where('id', 'in', ids)
+      .execute();
     await recordMoves(trx, ids, { movedFrom: key, movedTo: target.originalDate, text: override.reason }, actor, now);
     return { session: toSessionRef(context, key), itemsMoved: ids.length, carriedTo: toSessionRef(context, target.originalDate) };
   });

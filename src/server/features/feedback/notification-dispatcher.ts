@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from '@core/feedback/schemas';
 import type { Database, NotificationOutboxTable } from '../../db/schema';
 import { WeChatSendError, type WeChatClient } from '../identity/wechat-client';
+import { queueSessionReminders } from './session-reminders';
 
 /** After this many failed tries a message is given up as 'failed'. */
 export const MAX_SEND_ATTEMPTS = 5;
@@ -151,7 +152,10 @@ export interface NotificationDispatcher {
   stop: () => Promise<void>;
 }
 
-/** Runs the outbox every `intervalMs` until stopped; a run in progress is finished before stop resolves. */
+/**
+ * Every `intervalMs` until stopped, queues the reminders of tomorrow's sessions and works through the
+ * outbox; a run in progress is finished before stop resolves.
+ */
 export function startNotificationDispatcher(
   options: DispatcherOptions & { log: FastifyBaseLogger; intervalMs?: number },
 ): NotificationDispatcher {
@@ -159,6 +163,11 @@ export function startNotificationDispatcher(
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const run = async () => {
+    try {
+      await queueSessionReminders(options.db, options.now());
+    } catch (error) {
+      options.log.error({ err: error }, 'queuing session reminders failed');
+    }
     try {
       const outcome = await dispatchDueNotifications(options);
       if (outcome.sent + outcome.notSent + outcome.retrying + outcome.failed > 0) options.log.info({ outcome }, 'notifications dispatched');

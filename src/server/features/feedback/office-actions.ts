@@ -11,8 +11,9 @@ import { shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database, DatabaseSchema } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { appendEvent } from './events';
-import { enqueueNotification } from './outbox';
-import { excerptOf } from './resident-views';
+import { excerptOf } from './item-common';
+import { enqueueNotification, thing } from './outbox';
+import { lockItems } from './row-locks';
 import { staffItemsQuery, toStaffSummaries } from './staff-views';
 
 type InboxQuery = z.infer<typeof InboxQuerySchema>;
@@ -115,12 +116,6 @@ function refusal(action: StatusAction['action'], status: FeedbackStatus): string
   return '还没有答复，不能办结';
 }
 
-/** WeChat subscribe messages take short fields: `thing` at most 20 characters (whole characters, never half an emoji). */
-function thing(text: string): { value: string } {
-  const characters = Array.from(text);
-  return { value: characters.length > 20 ? `${characters.slice(0, 19).join('')}…` : text };
-}
-
 /** Tells the submitter (anonymous or not: the link is kept so they can be told) what happened. */
 async function notifySubmitter(trx: Trx, item: ItemState, change: { to: FeedbackStatus; text: string | null }, now: Date) {
   const subject = thing(excerptOf(item.content));
@@ -192,19 +187,10 @@ async function replyIfPossible(trx: Trx, itemId: string, text: string, staffId: 
   await transition(trx, item, { action: 'reply', text }, staffId, now);
 }
 
-/** Writes nothing but stops the item changing under this transaction until it ends (a row lock in PostgreSQL). */
-async function lockItem(trx: Trx, id: string): Promise<void> {
-  await trx
-    .updateTable('feedbackItem')
-    .set((eb) => ({ flagged: eb.ref('flagged') }))
-    .where('id', '=', id)
-    .execute();
-}
-
 async function linkAsDuplicate(trx: Trx, item: ItemState, mainId: string, staffId: string, now: Date): Promise<void> {
   if (mainId === item.id) throw new AppError(400, 'FEEDBACK_LINK_SELF', '不能把一条反馈标为它自己的重复');
-  // Both rows are locked in a fixed order, so two links made at once cannot form a chain or deadlock.
-  for (const id of [item.id, mainId].sort()) await lockItem(trx, id);
+  // Both rows are locked (in a fixed order), so two links made at once cannot form a chain.
+  await lockItems(trx, [item.id, mainId]);
   const [duplicate, main] = await Promise.all([readItem(trx, item.id), readItem(trx, mainId)]);
   if (!duplicate) throw new AppError(404, 'FEEDBACK_NOT_FOUND', '找不到这条反馈');
   if (!main) throw new AppError(400, 'FEEDBACK_LINK_TARGET_MISSING', `找不到编号为 ${mainId} 的反馈，请核对编号`);
@@ -250,17 +236,10 @@ export async function actOnItem(
       case 'reply':
         await transition(trx, item, action, staffId, now);
         return replyToDuplicates(trx, item.id, action.text, staffId, now);
-      case 'note': {
-        // Writes the status it was read in: a note waits for, or gives way to, a colleague acting at that moment.
-        const updated = await trx
-          .updateTable('feedbackItem')
-          .set({ status: item.status })
-          .where('id', '=', item.id)
-          .where('status', '=', item.status)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) throw conflict(CHANGED_MEANWHILE);
+      case 'note':
+        // A note changes no status: it waits for a colleague acting at that moment, then joins the history after them.
+        await lockItems(trx, [item.id]);
         return appendEvent(trx, item.id, { action: 'note', at, actorKind: 'staff', staffId, text: action.text });
-      }
       case 'flag': {
         const flagged = action.flagged ? 1 : 0;
         if (item.flagged === flagged) throw conflict(action.flagged ? '这条反馈已经标记研判' : '这条反馈没有研判标记');

@@ -9,6 +9,14 @@ export interface NotificationRequest {
   template: NotificationTemplate;
   /** The template's fields as WeChat's subscribe-message API takes them ({ thing1: { value } … }). */
   payload: Record<string, { value: string }>;
+  /** For a message to be queued once only: a second request with the same key adds nothing. */
+  dedupeKey?: string;
+}
+
+/** WeChat subscribe messages take short fields: `thing` at most 20 characters (whole characters, never half an emoji). */
+export function thing(text: string): { value: string } {
+  const characters = Array.from(text);
+  return { value: characters.length > 20 ? `${characters.slice(0, 19).join('')}…` : text };
 }
 
 /**
@@ -30,6 +38,8 @@ export async function enqueueNotification(trx: Transaction<DatabaseSchema>, requ
       nextAttemptAt: now.toISOString(),
       lastError: null,
       sentAt: null,
+      dedupeKey: request.dedupeKey ?? null,
     })
+    .onConflict((oc) => oc.column('dedupeKey').doNothing())
     .execute();
 }

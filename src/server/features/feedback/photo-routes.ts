@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { feedbackContract } from '@core/feedback/contract';
-import { MAX_PHOTO_BYTES } from '@core/feedback/schemas';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '@core/feedback/schemas';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import type { Principal } from '../../shared/principal';
@@ -37,7 +37,13 @@ async function maySee(db: Database, principal: Principal, photoId: string): Prom
   return submitted !== undefined;
 }
 
-export async function photoRoutes(app: FastifyInstance, options: { photoStore: PhotoStore }): Promise<void> {
+export interface PhotoRouteOptions {
+  photoStore: PhotoStore;
+  /** Submissions one person may make per hour; each may carry MAX_PHOTOS photos, and uploads are limited to as many. */
+  feedbackPerHour: number;
+}
+
+export async function photoRoutes(app: FastifyInstance, options: PhotoRouteOptions): Promise<void> {
   // Registered here only: multipart bodies are accepted by this route module and nowhere else.
   await app.register(multipart, {
     // The file is cut off just past the limit instead of being read whole; a few small form fields
@@ -54,37 +60,50 @@ export async function photoRoutes(app: FastifyInstance, options: { photoStore: P
     }
   });
 
-  addRoute(app, feedbackContract.uploadPhoto, async (request) => {
-    const { principal } = request;
-    if (principal.kind !== 'user') throw new AppError(403, 'FORBIDDEN', '只有居民身份可以上传照片');
-    // The contract has no body schema here: the form is read from the request as it streams in.
-    const raw = request as unknown as FastifyRequest;
-    let bytes: Buffer;
-    try {
-      const file = await raw.file();
-      if (!file) throw new AppError(400, 'PHOTO_MISSING', '没有收到照片，请重新选择');
-      if (file.fieldname !== PHOTO_FIELD) throw new AppError(400, 'PHOTO_FIELD_WRONG', `照片应放在表单字段 ${PHOTO_FIELD} 中`);
-      bytes = await file.toBuffer();
-    } catch (error) {
-      if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw photoTooLarge();
-      if (error instanceof app.multipartErrors.FilesLimitError) throw new AppError(400, 'PHOTO_ONE_AT_A_TIME', '一次只能上传一张照片');
-      throw error;
-    }
-    const photo = await processPhoto(bytes);
-    await options.photoStore.put(photo.id, photo.bytes, photo.mediaType);
-    await app.db
-      .insertInto('photoUpload')
-      .values({
-        photoId: photo.id,
-        userId: principal.id,
-        mediaType: photo.mediaType,
-        bytes: photo.bytes.length,
-        uploadedAt: app.now().toISOString(),
-      })
-      .onConflict((oc) => oc.columns(['photoId', 'userId']).doNothing())
-      .execute();
-    return { id: photo.id, mediaType: photo.mediaType, bytes: photo.bytes.length };
-  });
+  const uploadLimit = {
+    max: MAX_PHOTOS * options.feedbackPerHour,
+    timeWindow: 60 * 60_000,
+    // Counted per person before the body is read: every attempt costs the work of reading and re-encoding a photo.
+    keyGenerator: (request: FastifyRequest) =>
+      request.principal.kind === 'user' ? `photos:${request.principal.id}` : `photos-ip:${request.ip}`,
+  };
+
+  addRoute(
+    app,
+    feedbackContract.uploadPhoto,
+    async (request) => {
+      const { principal } = request;
+      if (principal.kind !== 'user') throw new AppError(403, 'FORBIDDEN', '只有居民身份可以上传照片');
+      // The contract has no body schema here: the form is read from the request as it streams in.
+      const raw = request as unknown as FastifyRequest;
+      let bytes: Buffer;
+      try {
+        const file = await raw.file();
+        if (!file) throw new AppError(400, 'PHOTO_MISSING', '没有收到照片，请重新选择');
+        if (file.fieldname !== PHOTO_FIELD) throw new AppError(400, 'PHOTO_FIELD_WRONG', `照片应放在表单字段 ${PHOTO_FIELD} 中`);
+        bytes = await file.toBuffer();
+      } catch (error) {
+        if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw photoTooLarge();
+        if (error instanceof app.multipartErrors.FilesLimitError) throw new AppError(400, 'PHOTO_ONE_AT_A_TIME', '一次只能上传一张照片');
+        throw error;
+      }
+      const photo = await processPhoto(bytes);
+      await options.photoStore.put(photo.id, photo.bytes, photo.mediaType);
+      await app.db
+        .insertInto('photoUpload')
+        .values({
+          photoId: photo.id,
+          userId: principal.id,
+          mediaType: photo.mediaType,
+          bytes: photo.bytes.length,
+          uploadedAt: app.now().toISOString(),
+        })
+        .onConflict((oc) => oc.columns(['photoId', 'userId']).doNothing())
+        .execute();
+      return { id: photo.id, mediaType: photo.mediaType, bytes: photo.bytes.length };
+    },
+    { rateLimit: uploadLimit },
+  );
 
   addRoute(app, feedbackContract.photo, async ({ params, principal }, reply) => {
     if (!(await maySee(app.db, principal, params.photoId))) throw photoNotFound();

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { feedbackContract } from '@core/feedback/contract';
 import { replyDeadline } from '@core/feedback/reply-deadline';
 import { FEEDBACK_KINDS, NOTIFICATION_TEMPLATES, type NotificationTemplate } from '@core/feedback/schemas';
@@ -7,9 +7,11 @@ import { AppError } from '../../shared/app-error';
 import type { Principal } from '../../shared/principal';
 import { addRoute } from '../../shared/route';
 import { listStations } from '../sessions/repository';
+import { carryReopenedItem } from './agenda';
 import { appendEvent } from './events';
 import { loadFeedbackSettings } from './feedback-settings';
 import { findMyFeedback, listMyFeedback } from './resident-views';
+import { lockStation } from './row-locks';
 import { loadStationSessions, toSessionRef } from './session-refs';
 import { sessionToJoin, submitFeedback } from './submission';
 
@@ -57,26 +59,15 @@ export async function residentFeedbackRoutes(app: FastifyInstance, options: Resi
     };
   });
 
-  addRoute(
-    app,
-    feedbackContract.submit,
-    async ({ body, principal }) => {
-      const userId = residentId(principal);
-      const itemId = await submitFeedback(app.db, userId, body, app.now());
-      const item = await findMyFeedback(app.db, userId, itemId);
-      if (!item) throw new Error(`Submitted item ${itemId} cannot be read back`);
-      return item;
-    },
-    {
-      rateLimit: {
-        max: options.feedbackPerHour,
-        timeWindow: 60 * 60_000,
-        // Per person rather than per address: a whole village may share one mobile network address.
-        keyGenerator: (request: FastifyRequest) =>
-          request.principal.kind === 'user' ? `feedback:${request.principal.id}` : `feedback-ip:${request.ip}`,
-      },
-    },
-  );
+  addRoute(app, feedbackContract.submit, async ({ body, principal }) => {
+    const userId = residentId(principal);
+    // Limited per person rather than per address (a whole village may share one mobile network
+    // address), and counted in stored items, so that resending one on a bad network never counts.
+    const itemId = await submitFeedback(app.db, userId, body, options.feedbackPerHour, app.now());
+    const item = await findMyFeedback(app.db, userId, itemId);
+    if (!item) throw new Error(`Submitted item ${itemId} cannot be read back`);
+    return item;
+  });
 
   addRoute(app, feedbackContract.mine, async ({ principal }) => ({ items: await listMyFeedback(app.db, residentId(principal)) }));
 
@@ -92,7 +83,7 @@ export async function residentFeedbackRoutes(app: FastifyInstance, options: Resi
     await app.db.transaction().execute(async (trx) => {
       const item = await trx
         .selectFrom('feedbackItem')
-        .select(['status', 'reopened', 'ratingStars'])
+        .select(['status', 'reopened', 'ratingStars', 'stationId'])
         .where('id', '=', params.id)
         .where('submitterId', '=', userId)
         .executeTakeFirst();
@@ -103,6 +94,8 @@ export async function residentFeedbackRoutes(app: FastifyInstance, options: Resi
       if (next === 'not-allowed') throw new AppError(409, 'NOT_YET_ANSWERED', '收到答复后才能评价');
       if (typeof next === 'string') throw new AppError(400, 'INVALID_REQUEST', '请选择 1–5 颗星');
       const reopening = next.status !== item.status;
+      // Held before the item, in the order closing a session takes them: the item may have to move on.
+      if (reopening) await lockStation(trx, item.stationId);
       const settings = reopening ? await loadFeedbackSettings(trx) : null;
       const updated = await trx
         .updateTable('feedbackItem')
@@ -145,6 +138,7 @@ export async function residentFeedbackRoutes(app: FastifyInstance, options: Resi
           toStatus: next.status,
           text: `评价 ${body.stars} 星，退回重新办理`,
         });
+        await carryReopenedItem(trx, params.id, now);
       }
     });
     const item = await findMyFeedback(app.db, userId, params.id);

@@ -5,12 +5,9 @@ import {
   type FeedbackEventAction,
   type MyFeedbackDetail,
   type MyFeedbackSummary,
-  type SessionRef,
 } from '@core/feedback/schemas';
 import type { Database, FeedbackEventTable, FeedbackItemTable } from '../../db/schema';
-import { loadStationSessions, toSessionRef, type StationSessions } from './session-refs';
-
-const EXCERPT_CHARACTERS = 60;
+import { excerptOf, photoUrl, sessionRefReader } from './item-common';
 
 type ItemRow = Selectable<FeedbackItemTable> & { categoryName: string };
 
@@ -20,27 +17,6 @@ function itemQuery(db: Database) {
     .innerJoin('feedbackCategory', 'feedbackCategory.id', 'feedbackItem.categoryId')
     .selectAll('feedbackItem')
     .select('feedbackCategory.name as categoryName');
-}
-
-/** The first characters of a text, whole characters only (never half of an emoji). */
-export function excerptOf(content: string): string {
-  const characters = Array.from(content.replace(/\s+/g, ' '));
-  return characters.length <= EXCERPT_CHARACTERS ? characters.join('') : `${characters.slice(0, EXCERPT_CHARACTERS).join('')}…`;
-}
-
-export function photoUrl(photoId: string): string {
-  return `/api/feedback/photos/${photoId}`;
-}
-
-/** Turns items' (station, session key) into sessions, reading each station's calendar once. */
-export function sessionRefReader(db: Database): (stationId: string, sessionDate: string) => Promise<SessionRef> {
-  const stations = new Map<string, Promise<StationSessions | undefined>>();
-  return async (stationId, sessionDate) => {
-    if (!stations.has(stationId)) stations.set(stationId, loadStationSessions(db, stationId));
-    const context = await stations.get(stationId);
-    if (!context) throw new Error(`Feedback refers to station ${stationId}, which no longer exists`);
-    return toSessionRef(context, sessionDate);
-  };
 }
 
 type SessionRefReader = ReturnType<typeof sessionRefReader>;

@@ -10,7 +10,7 @@ import type {
 import { isOpen, type FeedbackStatus } from '@core/feedback/workflow';
 import type { Database, FeedbackItemTable } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
-import { excerptOf, photoUrl, sessionRefReader } from './resident-views';
+import { excerptOf, photoUrl, sessionRefReader } from './item-common';
 
 type StaffItemRow = Selectable<FeedbackItemTable> & { categoryName: string };
 

@@ -1,6 +1,6 @@
 import type { SubmitFeedback } from '@core/feedback/schemas';
 import { replyDeadline } from '@core/feedback/reply-deadline';
-import { carryOverTarget, sessionForSubmission } from '@core/feedback/session-assignment';
+import { nextOpenSession, sessionForSubmission } from '@core/feedback/session-assignment';
 import { supervisorStatus } from '@core/identity/supervisor-term';
 import type { Session } from '@core/sessions/calendar';
 import { shanghaiDateOf, shanghaiIsoString } from '@core/shared/shanghai-time';
@@ -10,10 +10,12 @@ import { AppError } from '../../shared/app-error';
 import { newId } from '../../shared/secrets';
 import { appendEvent } from './events';
 import { loadFeedbackSettings } from './feedback-settings';
+import { lockStation } from './row-locks';
 import { loadStationSessions, type StationSessions } from './session-refs';
 
 /** Phone clocks run a little fast; an incident time this far ahead of the server's clock is still "now". */
 const INCIDENT_CLOCK_SKEW_MS = 5 * 60_000;
+const HOUR_MS = 60 * 60_000;
 
 /**
  * The session an item sent now joins, and whether it counts as sent on site: only while a session of
@@ -25,10 +27,8 @@ export function sessionToJoin(
   now: Date,
   onSite: boolean,
 ): { session: Session; onSite: boolean } | null {
-  let session = sessionForSubmission(context.rule, context.overrides, now, onSite);
-  while (session && context.closedDates.has(session.originalDate)) {
-    session = carryOverTarget(context.rule, context.overrides, session);
-  }
+  const first = sessionForSubmission(context.rule, context.overrides, now, onSite);
+  const session = first && context.closedDates.has(first.originalDate) ? nextOpenSession(context, first, now) : first;
   if (!session) return null;
   const heldNow = new Date(session.startsAt).getTime() <= now.getTime() && now.getTime() < new Date(session.endsAt).getTime();
   return { session, onSite: onSite && heldNow };
@@ -69,10 +69,34 @@ function checkIncidentTime(incidentAt: string, now: Date): void {
   }
 }
 
-async function insertItem(db: Database, submitterId: string, input: SubmitFeedback, now: Date): Promise<string> {
+/**
+ * Refuses a new item past the person's hourly limit. Only items stored count: a retry of one already
+ * sent never reaches here, and an attempt refused for its content never counted.
+ */
+async function checkHourlyLimit(trx: Transaction<DatabaseSchema>, submitterId: string, perHour: number, now: Date): Promise<void> {
+  const newest = await trx
+    .selectFrom('feedbackItem')
+    .select('submittedAt')
+    .where('submitterId', '=', submitterId)
+    .where('submittedAt', '>', new Date(now.getTime() - HOUR_MS).toISOString())
+    .orderBy('submittedAt', 'desc')
+    .limit(perHour)
+    .execute();
+  if (newest.length < perHour) return;
+  // Room opens when the oldest of the last `perHour` items is an hour old.
+  const oldest = new Date(newest[perHour - 1].submittedAt).getTime();
+  const seconds = Math.max(1, Math.ceil((oldest + HOUR_MS - now.getTime()) / 1000));
+  throw new AppError(429, 'TOO_MANY_REQUESTS', `操作太频繁，请 ${seconds} 秒后再试`, seconds);
+}
+
+async function insertItem(db: Database, submitterId: string, input: SubmitFeedback, perHour: number, now: Date): Promise<string> {
   return db.transaction().execute(async (trx) => {
+    // A close, cancel or move of this station's sessions finishes first (or waits): the item never joins a
+    // session that is being closed, and moves with the others when its session is cancelled.
+    await lockStation(trx, input.stationId);
     const earlier = await existingItemId(trx, submitterId, input.clientId);
     if (earlier) return earlier;
+    await checkHourlyLimit(trx, submitterId, perHour, now);
 
     const context = await loadStationSessions(trx, input.stationId);
     if (!context) throw new AppError(400, 'STATION_NOT_FOUND', '所选驿站不存在，请重新选择');
@@ -146,11 +170,18 @@ async function insertItem(db: Database, submitterId: string, input: SubmitFeedba
 
 /**
  * Stores one submission and answers its item's id. The client's id makes it idempotent: a retry,
- * even one racing the first attempt, gets the item the first attempt made and never a second one.
+ * even one racing the first attempt, gets the item the first attempt made and never a second one,
+ * and is never refused for the person's hourly limit (`perHour` new items).
  */
-export async function submitFeedback(db: Database, submitterId: string, input: SubmitFeedback, now: Date): Promise<string> {
+export async function submitFeedback(
+  db: Database,
+  submitterId: string,
+  input: SubmitFeedback,
+  perHour: number,
+  now: Date,
+): Promise<string> {
   try {
-    return await insertItem(db, submitterId, input, now);
+    return await insertItem(db, submitterId, input, perHour, now);
   } catch (error) {
     // Two attempts with one id at once: both found nothing, the unique key let one insert win.
     if (!isUniqueViolation(error)) throw error;

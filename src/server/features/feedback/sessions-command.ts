@@ -5,8 +5,8 @@ import { addDays, shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { CommandError } from '../../shared/command-error';
-import { changeSession } from '../feedback/agenda';
-import { findStation, listOverrides, listStations, removeOverride } from './repository';
+import { findStation, listOverrides, listStations, removeOverride } from '../sessions/repository';
+import { changeSession } from './agenda';
 
 export const usage = `用法：
   npm run sessions -- list [--station 驿站编号]
@@ -17,8 +17,9 @@ export const usage = `用法：
 const STATUS_LABELS = { scheduled: '', cancelled: '（已取消）', moved: '（改期）' } as const;
 
 /**
- * The office's way to cancel or move one session until the staff pages exist. Answers the text
- * to print; the calendar rules refuse what they would refuse from any other caller.
+ * The office's command line for sessions (`npm run sessions`). It lives with feedback because
+ * cancelling or moving a session moves its feedback too. Answers the text to print; the calendar
+ * rules refuse what they would refuse from the staff pages.
  */
 export async function runSessionsCommand(argv: string[], db: Database, now: Date): Promise<string> {
   const { positionals, values } = parseCommandLine(argv);
