@@ -13,6 +13,11 @@ import { FilePhotoStore, type PhotoStore } from './features/feedback/photo-store
 import { FEEDBACK_PER_HOUR, residentFeedbackRoutes } from './features/feedback/resident-routes';
 import { loadCivilCode } from './features/law/civil-code';
 import { lawRoutes } from './features/law/routes';
+import { contestRoutes } from './features/quiz/contest-routes';
+import { dailyRoutes } from './features/quiz/daily-routes';
+import { loadLawTexts, type LawTexts } from './features/quiz/law-texts';
+import { practiceRoutes } from './features/quiz/practice-routes';
+import { questionRoutes } from './features/quiz/question-routes';
 import { WeChatClient, type WeChatConfig } from './features/identity/wechat-client';
 import { sessionRoutes } from './features/sessions/routes';
 import { errorReplies, toApiError } from './plugins/errors';
@@ -48,6 +53,8 @@ export interface AppOptions {
   photoStore?: PhotoStore;
   /** Feedback submissions one person may make per hour. */
   feedbackPerHour?: number;
+  /** Both laws' texts, as the question bank was checked against at start; data/ unless given. */
+  lawTexts?: LawTexts;
 }
 
 const NO_WECHAT: WeChatConfig = { apiBase: 'https://api.weixin.qq.com', appId: undefined, secret: undefined };
@@ -80,13 +87,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(directoryRoutes);
   await app.register(lawRoutes, { civilCode: loadCivilCode(options.civilCodeFile ?? projectPath('data', 'civil-code.json')) });
-  await app.register(photoRoutes, { photoStore: options.photoStore ?? new FilePhotoStore(projectPath('var', 'photos')) });
+  await app.register(photoRoutes, {
+    photoStore: options.photoStore ?? new FilePhotoStore(projectPath('var', 'photos')),
+    feedbackPerHour: options.feedbackPerHour ?? FEEDBACK_PER_HOUR,
+  });
   await app.register(residentFeedbackRoutes, {
     templates: options.wechat?.templates ?? {},
     feedbackPerHour: options.feedbackPerHour ?? FEEDBACK_PER_HOUR,
   });
   await app.register(officeRoutes);
   await app.register(agendaRoutes);
+  const lawTexts = options.lawTexts ?? loadLawTexts();
+  await app.register(dailyRoutes, { lawTexts });
+  await app.register(practiceRoutes, { lawTexts });
+  await app.register(questionRoutes, { lawTexts });
+  await app.register(contestRoutes, { lawTexts });
   if (options.h5Dir) await app.register(h5Static, { h5Dir: options.h5Dir });
   return app;
 }

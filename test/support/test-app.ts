@@ -5,6 +5,8 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { FilePhotoStore, type PhotoStore } from '../../src/server/features/feedback/photo-store';
 import type { WeChatConfig } from '../../src/server/features/identity/wechat-client';
+import { loadLawTexts } from '../../src/server/features/quiz/law-texts';
+import { seedQuestionBank } from '../../src/server/features/quiz/question-seed';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -13,7 +15,7 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-interface TestAppOptions {
+export interface TestAppOptions {
   /** Pins the clock where a test needs a chosen day. */
   now?: () => Date;
   h5Dir?: string;
@@ -27,11 +29,16 @@ interface TestAppOptions {
   photoStore?: PhotoStore;
 }
 
-/** The real server over a fresh database. */
+/** Read once per test file, as the server reads them once at start. */
+const lawTexts = loadLawTexts();
+
+/** The real server over a fresh database, with the question bank of data/questions seeded as at start. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  await seedQuestionBank(database.handle.db, lawTexts, (options.now ?? (() => new Date()))());
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-yizhan-photos-'));
   const app = await buildApp({
+    lawTexts,
     database: database.handle,
     signInsPerMinute: 10_000,
     feedbackPerHour: 10_000,

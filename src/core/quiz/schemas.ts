@@ -183,6 +183,23 @@ export const MyContestSchema = z.extend(ContestSchema, {
 });
 export type MyContest = z.infer<typeof MyContestSchema>;
 
+/**
+ * Where a participant may say they live, from the town's configuration, for the start form's 所在社区/村 and 网格
+ * (residents have no other way to read the town's communities and grids).
+ */
+export const ContestPlacesSchema = z.object({
+  communities: z.array(
+    z.object({ id: z.string(), name: z.string(), grids: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  ),
+  /** The caller's own grid when they are a grid worker: they are not asked, and it is used whatever is sent. */
+  ownGrid: z.nullable(z.object({ communityId: z.string(), gridId: z.string(), name: z.string() })),
+});
+export type ContestPlaces = z.infer<typeof ContestPlacesSchema>;
+
+/** One contest as its detail page shows it: my standing in it, and the places to choose from when starting. */
+export const ContestDetailSchema = z.extend(MyContestSchema, { places: ContestPlacesSchema });
+export type ContestDetail = z.infer<typeof ContestDetailSchema>;
+
 export const ContestParamsSchema = z.object({ id: z.string().check(z.regex(/^[0-9a-f-]{36}$/, '竞赛编号格式不对')) });
 export const AttemptParamsSchema = z.object({
   id: ContestParamsSchema.shape.id,

@@ -4,9 +4,12 @@ import path from 'node:path';
 import { buildApp } from '../app';
 import { projectPath, readConfig } from '../config';
 import { migrateToLatest, openDatabase } from '../db/database';
+import { workCalendarWarning } from '../features/feedback/feedback-settings';
 import { startNotificationDispatcher } from '../features/feedback/notification-dispatcher';
 import { FilePhotoStore } from '../features/feedback/photo-store';
 import { WeChatClient } from '../features/identity/wechat-client';
+import { loadLawTexts } from '../features/quiz/law-texts';
+import { seedQuestionBank } from '../features/quiz/question-seed';
 import { seedTownIfEmpty } from '../features/town/seed';
 import { loadTownConfig } from '../features/town/town-config-file';
 
@@ -25,6 +28,10 @@ async function main(): Promise<void> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   await migrateToLatest(database);
   await seedTownIfEmpty(database.db, loadTownConfig(config.townFile));
+  const calendarWarning = await workCalendarWarning(database.db, new Date());
+  if (calendarWarning) process.stderr.write(`${calendarWarning}\n`);
+  const lawTexts = loadLawTexts();
+  await seedQuestionBank(database.db, lawTexts, new Date());
 
   const app = await buildApp({
     database,
@@ -33,6 +40,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     photoStore: new FilePhotoStore(config.photoDir),
     feedbackPerHour: config.feedbackPerHour,
+    lawTexts,
     logger: {
       level: config.logLevel,
       // No addresses, headers or query strings: they can carry personal data and tokens.

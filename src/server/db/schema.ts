@@ -15,6 +15,8 @@ export interface CommunityTable {
   id: string;
   name: string;
   kind: string;
+  /** Residents, from the configuration on every start: the denominator of contest participation rates. */
+  population: number | null;
 }
 
 export interface StationTable {
@@ -48,6 +50,7 @@ export interface GridTable {
   id: string;
   name: string;
   communityId: string;
+  population: number | null;
 }
 
 export interface AppUserTable {
@@ -214,6 +217,100 @@ export interface NotificationOutboxTable {
   nextAttemptAt: string | null;
   lastError: string | null;
   sentAt: string | null;
+  /** Set on a message that must be queued once only (`session:<user>:<station>:…`); null otherwise. */
+  dedupeKey: string | null;
+}
+
+export interface ContestTable {
+  id: string;
+  title: string;
+  law: 'civil-code' | 'constitution';
+  /** JSON array of book titles; empty means the whole law. */
+  books: string;
+  questionCount: number;
+  timeLimitMinutes: number;
+  attemptsAllowed: number;
+  startsAt: string;
+  endsAt: string;
+  audience: 'everyone' | 'supervisors' | 'grid_workers';
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface ContestAttemptTable {
+  id: string;
+  contestId: string;
+  userId: string;
+  /** 1, 2, … per person and contest. */
+  seq: number;
+  communityId: string;
+  gridId: string | null;
+  /** JSON of PaperEntry[]: the questions and option orders the person saw. */
+  paper: string;
+  startedAt: string;
+  deadlineAt: string;
+  submittedAt: string | null;
+  /** JSON of the chosen options per question, in the paper's order. */
+  answers: string | null;
+  /** Null until scored, and for ever when the submission came late. */
+  score: number | null;
+  correctCount: number | null;
+  secondsTaken: number | null;
+}
+
+export interface QuizQuestionTable {
+  id: string;
+  law: 'civil-code' | 'constitution';
+  type: 'single' | 'multiple' | 'true_false';
+  stem: string;
+  /** JSON arrays: options (strings), answer (option indexes), articles (numbers), tags (strings). */
+  options: string;
+  answer: string;
+  explanation: string;
+  articles: string;
+  difficulty: number;
+  tags: string;
+  /** Where the first cited article sits in the law (placeOf). */
+  book: string | null;
+  chapter: string | null;
+  retired: number;
+  /** 'bank' rows follow data/questions; 'edited' and 'imported' ones are the office's and never overwritten. */
+  source: 'bank' | 'edited' | 'imported';
+  updatedAt: string;
+}
+
+export interface QuizDailyTable {
+  userId: string;
+  /** Shanghai day. */
+  date: string;
+  /** JSON array of the ids drawn that day, kept so that the set never changes even if the bank does. */
+  questionIds: string;
+  drawnAt: string;
+  /** JSON of { questionId, chosen }[] in the set's order; null until submitted. */
+  results: string | null;
+  score: number | null;
+  correctCount: number | null;
+  submittedAt: string | null;
+}
+
+export interface QuizWrongAnswerTable {
+  userId: string;
+  questionId: string;
+  wrongCount: number;
+  lastWrongAt: string;
+}
+
+export interface QuestionReportTable {
+  id: string;
+  questionId: string;
+  /** Kept only so that a retried report is not filed twice; never shown to the office. */
+  reporterId: string;
+  reason: string;
+  reportedAt: string;
+  status: 'open' | 'fixed' | 'retired' | 'dismissed';
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  note: string | null;
 }
 
 export interface DatabaseSchema {
@@ -238,6 +335,12 @@ export interface DatabaseSchema {
   sessionRecord: SessionRecordTable;
   notificationGrant: NotificationGrantTable;
   notificationOutbox: NotificationOutboxTable;
+  quizQuestion: QuizQuestionTable;
+  quizDaily: QuizDailyTable;
+  quizWrongAnswer: QuizWrongAnswerTable;
+  questionReport: QuestionReportTable;
+  contest: ContestTable;
+  contestAttempt: ContestAttemptTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

@@ -14,7 +14,10 @@ const FRAMEWORK_MESSAGES: Record<string, string> = {
 };
 
 export function toApiError(error: FastifyError | AppError): { status: number; body: ApiError } {
-  if (error instanceof AppError) return { status: error.statusCode, body: { code: error.code, message: error.message } };
+  if (error instanceof AppError) {
+    const problems = error.problems && { problems: [...error.problems] };
+    return { status: error.statusCode, body: { code: error.code, message: error.message, ...problems } };
+  }
   if (error.code === 'FST_ERR_VALIDATION') return { status: 400, body: { code: 'INVALID_REQUEST', message: error.message } };
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     const message = FRAMEWORK_MESSAGES[error.code] ?? '请求无法处理，请检查后重试';

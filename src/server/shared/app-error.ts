@@ -6,6 +6,8 @@ export class AppError extends Error {
     message: string,
     /** For 429 answers: when to try again, sent as Retry-After. */
     readonly retryAfterSeconds?: number,
+    /** For a refused file: what is wrong, row by row. */
+    readonly problems?: readonly { row: number; message: string }[],
   ) {
     super(message);
     this.name = 'AppError';

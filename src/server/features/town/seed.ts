@@ -28,10 +28,20 @@ async function refreshFeedbackSettings(trx: Transaction<DatabaseSchema>, town: T
   if (days.length > 0) await trx.insertInto('workCalendarDay').values(days).execute();
 }
 
+/** Residents per community and grid change with each census: the configuration's figures win on every start. */
+async function refreshPopulations(trx: Transaction<DatabaseSchema>, town: TownConfig): Promise<void> {
+  for (const { id, population } of town.communities) {
+    await trx.updateTable('community').set({ population: population ?? null }).where('id', '=', id).execute();
+  }
+  for (const { id, population } of town.grids) {
+    await trx.updateTable('grid').set({ population: population ?? null }).where('id', '=', id).execute();
+  }
+}
+
 /**
  * Fills an empty database with the town's configuration; what is already there is left as it is,
  * except that grids added to the configuration since are added too (grid workers are bound to them)
- * and the feedback settings are brought up to date.
+ * and the feedback settings and populations are brought up to date.
  */
 export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -41,6 +51,7 @@ export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<b
         await trx.insertInto('grid').values(grid).onConflict((oc) => oc.column('id').doNothing()).execute();
       }
       await refreshFeedbackSettings(trx, town);
+      await refreshPopulations(trx, town);
       return false;
     }
     await trx
@@ -68,6 +79,7 @@ export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<b
       .execute();
     if (town.grids.length > 0) await trx.insertInto('grid').values(town.grids).execute();
     await refreshFeedbackSettings(trx, town);
+    await refreshPopulations(trx, town);
     return true;
   });
 }
