@@ -1,10 +1,29 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/feedback/index', 'pages/me/index'],
+  pages: ['pages/home/index', 'pages/quiz/index', 'pages/feedback/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/info', pages: ['privacy/index', 'session-summary/index'] },
     { root: 'packages/feedback', pages: ['mine/index', 'detail/index'] },
+    { root: 'packages/quiz', pages: ['daily/index', 'practice/index', 'wrong-book/index', 'article/index'] },
+    { root: 'packages/contest', pages: ['list/index', 'detail/index', 'take/index', 'result/index', 'ranking/index'] },
     // The office's pages never ship in the main package that every resident downloads.
-    { root: 'staff', pages: ['sign-in/index', 'password/index', 'people/index', 'inbox/index', 'item/index', 'agenda/index'] },
+    {
+      root: 'staff',
+      pages: [
+        'sign-in/index',
+        'password/index',
+        'people/index',
+        'inbox/index',
+        'item/index',
+        'agenda/index',
+        'contests/index',
+        'contest-new/index',
+        'contest/index',
+        'questions/index',
+        'question/index',
+        'question-import/index',
+        'reports/index',
+      ],
+    },
   ],
   tabBar: {
     color: '#555555',
@@ -17,6 +36,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/quiz/index',
+        text: '答题',
+        iconPath: 'assets/tab/quiz.png',
+        selectedIconPath: 'assets/tab/quiz-active.png',
       },
       {
         pagePath: 'pages/feedback/index',

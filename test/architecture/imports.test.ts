@@ -48,20 +48,41 @@ test('the app and the server meet only in the core', () => {
   expect(crossing).toEqual([]);
 });
 
-test('in the app, shared code never reaches into features, and features never into pages', () => {
+test('in the app, shared code never reaches into features or pages, and features never into pages', () => {
   const appDir = path.join(src, 'app');
   const layerOf = (file: string) => path.relative(appDir, file).split(path.sep)[0];
+  // The tab pages, the subpackages' pages, the office's pages, and the app's own entry and configuration.
+  const isPage = (layer: string) => ['pages', 'packages', 'staff'].includes(layer) || /^app(\.|$)/.test(layer);
   const wrongWay = files('app').flatMap((file) =>
     importsOf(file)
       .filter((s) => s.startsWith('.'))
       .filter((s) => {
         const from = layerOf(file);
         const to = layerOf(path.resolve(path.dirname(file), s));
-        return (from === 'shared' && (to === 'features' || to === 'pages')) || (from === 'features' && to === 'pages');
+        return (from === 'shared' && (to === 'features' || isPage(to))) || (from === 'features' && isPage(to));
       })
       .map((s) => `${path.relative(src, file)} → ${s}`),
   );
   expect(wrongWay).toEqual([]);
+});
+
+test('in the app, no feature imports another feature: what several need lives in shared', () => {
+  const featuresDir = path.join(src, 'app', 'features');
+  // The feature a file belongs to, or undefined outside src/app/features.
+  const featureOf = (file: string) => {
+    const relative = path.relative(featuresDir, file);
+    return relative.startsWith('..') ? undefined : relative.split(path.sep)[0];
+  };
+  const crossing = files('app/features').flatMap((file) =>
+    importsOf(file)
+      .filter((s) => s.startsWith('.'))
+      .filter((s) => {
+        const to = featureOf(path.resolve(path.dirname(file), s));
+        return to !== undefined && to !== featureOf(file);
+      })
+      .map((s) => `${path.relative(src, file)} → ${s}`),
+  );
+  expect(crossing).toEqual([]);
 });
 
 test('file names are kebab-case', () => {

@@ -1,26 +1,11 @@
-import type { SessionRef } from '@core/feedback/schemas';
-import { parseLocalDate, shanghaiDateOf, weekdayOf, type LocalDate } from '@core/shared/shanghai-time';
-
-const SHORT_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-
-/** 11月30日（周一） */
-export function sessionDayLabel(date: LocalDate): string {
-  const { month, day } = parseLocalDate(date);
-  return `${month}月${day}日（${SHORT_WEEKDAYS[weekdayOf(date)]}）`;
-}
-
-/** 11月30日（周一）朝天咀社区红色驿站接待日 */
-export function sessionLabel(session: Pick<SessionRef, 'date' | 'stationName'>): string {
-  return `${sessionDayLabel(session.date)}${session.stationName}接待日`;
-}
+import { parseLocalDate, shanghaiDateOf, shanghaiTimeOf, type LocalDate } from '@core/shared/shanghai-time';
+import { monthDayLabel } from '../../shared/format/session-label';
 
 /** An instant as Shanghai wall-clock time, whatever the phone's timezone: 2026年11月30日 09:05 */
 export function instantLabel(iso: string): string {
   const instant = new Date(iso);
   const { year, month, day } = parseLocalDate(shanghaiDateOf(instant));
-  const minutes = (((Math.floor(instant.getTime() / 60_000) + 8 * 60) % 1440) + 1440) % 1440;
-  const clock = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  return `${year}年${month}月${day}日 ${clock}`;
+  return `${year}年${month}月${day}日 ${shanghaiTimeOf(instant)}`;
 }
 
 /** `2026-05-01T09:30` (already Shanghai wall-clock) as 2026年5月1日 09:30 */
@@ -28,4 +13,9 @@ export function localDateTimeLabel(value: string): string {
   const [date, time] = value.split('T');
   const { year, month, day } = parseLocalDate(date);
   return `${year}年${month}月${day}日 ${time}`;
+}
+
+/** `11月15日接待日小结`: the public summary's title, also on its share card. */
+export function summaryTitle(date: LocalDate): string {
+  return `${monthDayLabel(date)}接待日小结`;
 }

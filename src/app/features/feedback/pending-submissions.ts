@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { MyFeedbackDetail, SubmitFeedback } from '@core/feedback/schemas';
 import { ApiRequestError } from '../../shared/api/api-client';
 import { submitFeedback, uploadPhoto } from './api/feedback-api';
-import { discardKeptPhoto, keepPhoto, photoReadable } from './photo-files';
+import { discardKeptPhoto, keepPhotos, photoReadable } from './photo-files';
 
 /**
  * The outbox on the phone: a submission is saved here before anything is sent, and stays until the
@@ -160,32 +160,47 @@ export function sendPendingSubmission(clientId: string): Promise<SendOutcome> {
 
 /**
  * Saves a checked submission on the phone (replacing an earlier copy with the same clientId, as when
- * a refused one is changed), then sends it.
+ * a refused one is changed), with lasting copies of its photos, then sends it.
  */
-export function saveAndSend(
+export async function saveAndSend(
   body: Omit<SubmitFeedback, 'photoIds'>,
   photos: PendingPhoto[],
   sessionLabel: string | null,
 ): Promise<SendOutcome> {
   const savedAt = new Date();
-  const kept = photos.map((photo, index) =>
-    photo.photoId ? photo : { path: keepPhoto(photo.path, `${body.clientId}-${savedAt.getTime()}-${index}`), photoId: null },
+  const isOther = (entry: PendingSubmission) => entry.body.clientId !== body.clientId;
+  const toKeep = photos.filter((photo) => !photo.photoId);
+  const keptPaths = await keepPhotos(
+    toKeep.map((photo) => photo.path),
+    `${body.clientId}-${savedAt.getTime()}`,
+    readAll()
+      .filter(isOther)
+      .flatMap((entry) => entry.photos.map((photo) => photo.path)),
   );
+  const kept = photos.map((photo) => (photo.photoId ? photo : { path: keptPaths[toKeep.indexOf(photo)], photoId: null }));
+  const saved = (withPhotos: PendingPhoto[]): PendingSubmission => ({
+    body,
+    photos: withPhotos,
+    sessionLabel,
+    savedAt: savedAt.toISOString(),
+    attempts: 0,
+    nextAttemptAt: null,
+    lastProblem: null,
+    refusal: null,
+  });
+  // Read again after copying: a waiting submission may have been sent meanwhile.
   const earlier = find(body.clientId);
-  writeAll([
-    ...readAll().filter((entry) => entry.body.clientId !== body.clientId),
-    {
-      body,
-      photos: kept,
-      sessionLabel,
-      savedAt: savedAt.toISOString(),
-      attempts: 0,
-      nextAttemptAt: null,
-      lastProblem: null,
-      refusal: null,
-    },
-  ]);
-  earlier?.photos.filter((old) => !kept.some((p) => p.path === old.path)).forEach((old) => discardKeptPhoto(old.path));
+  const others = readAll().filter(isOther);
+  try {
+    writeAll([...others, saved(kept)]);
+  } catch {
+    // The browser's storage is full after all: the photos as chosen still serve while the page is open.
+    writeAll([...others, saved(photos)]);
+  }
+  const nowSaved = find(body.clientId)?.photos ?? [];
+  [...(earlier?.photos ?? []), ...kept]
+    .filter((photo) => !nowSaved.some((p) => p.path === photo.path))
+    .forEach((photo) => discardKeptPhoto(photo.path));
   return sendPendingSubmission(body.clientId);
 }
 

@@ -1,5 +1,5 @@
-import { OfficeLinks } from '../../features/feedback-office/components/office-links';
 import { PeopleAdmin } from '../../features/staff/components/people-admin';
+import { OfficeLinks } from '../../shared/ui/office-links';
 import { PageShell } from '../../shared/ui/page-shell';
 
 export default function StaffPeoplePage() {

@@ -4,14 +4,14 @@ import { View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StaffFeedbackSummary } from '@core/feedback/schemas';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
 import { PAGES } from '../../../shared/pages';
+import { OfficeLinks } from '../../../shared/ui/office-links';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
-import { backToSignInIfNeeded } from '../../staff/api/staff';
 import { officeApi } from '../api/office-api';
 import { FeedbackRow } from './feedback-row';
 import { InboxFiltersBar } from './inbox-filters';
 import { storedInboxQuery, storeInboxQuery, type InboxFilters } from './inbox-query';
-import { OfficeLinks } from './office-links';
 import './feedback-office.scss';
 
 interface InboxPage {

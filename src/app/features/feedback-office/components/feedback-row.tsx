@@ -1,7 +1,9 @@
 import { Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { FEEDBACK_KIND_LABELS, type StaffFeedbackSummary } from '@core/feedback/schemas';
-import { dateTimeLabel, sessionDayLabel, shortId } from '../format';
+import { dateTimeLabel } from '../../../shared/format/date-time-label';
+import { sessionDayLabel } from '../../../shared/format/session-label';
+import { shortId } from '../format';
 import { FeedbackTags } from './feedback-tags';
 
 interface FeedbackRowProps {

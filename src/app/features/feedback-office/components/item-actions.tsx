@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { FeedbackActionSchema, FeedbackIdParamsSchema, type StaffFeedbackDetail } from '@core/feedback/schemas';
 import { applyAction } from '@core/feedback/workflow';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
 import { Field, Problem } from '../../../shared/ui/field';
-import { backToSignInIfNeeded } from '../../staff/api/staff';
+import { TextBox } from '../../../shared/ui/text-box';
 import { officeApi, type FeedbackActionBody } from '../api/office-api';
-import { TextBox } from './text-box';
 
 type ActionName = FeedbackActionBody['action'];
 type Problems = Partial<Record<ActionName, string>>;

@@ -2,7 +2,9 @@ import { Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { INTERNAL_EVENT_ACTIONS, type FeedbackEvent } from '@core/feedback/schemas';
 import { FEEDBACK_STATUS_LABELS } from '@core/feedback/workflow';
-import { dateTimeLabel, EVENT_ACTION_LABELS, sessionKeyLabel } from '../format';
+import { dateTimeLabel } from '../../../shared/format/date-time-label';
+import { sessionKeyLabel } from '../../../shared/format/session-label';
+import { EVENT_ACTION_LABELS } from '../format';
 
 function statusChange(event: FeedbackEvent): string | null {
   if (!event.toStatus || event.fromStatus === event.toStatus) return null;

@@ -24,7 +24,7 @@ let resident: string;
 let colleague: string;
 // Signed in on the day the session is closed: a staff sign-in lasts only the day it was made.
 let desk: string;
-const ids = { open: '', replied: '', rejected: '', later: '' };
+const ids = { open: '', answeredMeanwhile: '', replied: '', rejected: '', later: '' };
 
 beforeAll(async () => {
   testApp = await createTestApp({ now: () => clock });
@@ -32,6 +32,7 @@ beforeAll(async () => {
   Object.assign(globalThis, { API_BASE: apiBase });
   resident = await guestToken(apiBase);
   ids.open = (await submitFeedback(apiBase, resident, { content: '河堤边有人用电瓶电鱼，晚上经常有。', categoryId: 'fishery-river' })).id;
+  ids.answeredMeanwhile = (await submitFeedback(apiBase, resident, { kind: 'inquiry', categoryId: 'other', content: '请问码头的违章棚子归哪个部门管？' })).id;
   ids.replied = (await submitFeedback(apiBase, resident)).id;
   ids.rejected = (await submitFeedback(apiBase, resident, { kind: 'inquiry', categoryId: 'other', content: '请问社保卡在哪里补办？谢谢。' })).id;
   colleague = await signedInStaff(testApp, apiBase, 'li.keyuan', '李科员', clock);
@@ -55,20 +56,24 @@ async function openAgenda(date: string) {
   return view;
 }
 
-test('closing a session shows its summary and the items carried over, which the next agenda marks 上次转入', async () => {
+test('closing a session shows its summary and, as the server says, the items carried over, which the next agenda marks 上次转入', async () => {
   const closing = await openAgenda('2026-06-15');
-  expect(screen.getByText('本次反馈（3 条）')).toBeTruthy();
+  expect(screen.getByText('本次反馈（4 条）')).toBeTruthy();
+  // A colleague answers one of the open items after this page has loaded.
+  await staffAction(apiBase, desk, ids.answeredMeanwhile, { action: 'reply', text: '违章棚子由镇综合行政执法大队负责。' });
   await typeInTextBox(screen.getByLabelText('公开说明（可不填，居民会在小结中看到，请勿写姓名）'), '电鱼问题已通报渔政部门。');
   fireEvent.click(button('结束接待日并生成小结'));
-  await screen.findByText('结束后，尚未办结的 1 条反馈将转入下一次接待日，并生成公开小结。确定结束吗？');
+  await screen.findByText('结束后，尚未办结的 2 条反馈将转入下一次接待日，并生成公开小结。确定结束吗？');
   fireEvent.click(screen.getByText('确定结束'));
 
   const summary = within(await screen.findByLabelText('接待日小结'));
-  expect(summary.getByText('收到 3 条、已答复 2 条、转入下次 1 条')).toBeTruthy();
+  expect(summary.getByText('收到 4 条、已答复 3 条、转入下次 1 条')).toBeTruthy();
   expect(summary.getByText('电鱼问题已通报渔政部门。')).toBeTruthy();
   expect(summary.getByText('渔政·河道（非法捕捞、垂钓）')).toBeTruthy();
-  expect(screen.getByText('转入下一次接待日（1 条）')).toBeTruthy();
-  expect(rowOf(ids.open, '转入下次的反馈')).toBeTruthy();
+  expect(screen.getByText('1 条反馈已转入 6月30日接待日')).toBeTruthy();
+  await waitFor(() => expect(rowOf(ids.open, '转入下次的反馈')).toBeTruthy());
+  // The page still listed it as open; the server carried over only what was open when it closed.
+  expect(rowOf(ids.answeredMeanwhile, '转入下次的反馈')).toBeNull();
   expect(rowOf(ids.replied, '转入下次的反馈')).toBeNull();
   expect(screen.getByText('已结束')).toBeTruthy();
   expect(screen.queryByText('结束接待日并生成小结')).toBeNull();
@@ -93,7 +98,7 @@ test('cancelling needs a reason residents will read, then says how many items mo
   await typeInTextBox(screen.getByLabelText('原因（居民会看到）'), '端午假期调整，暂停一次');
   fireEvent.click(button('取消本次接待日'));
   fireEvent.click(await screen.findByText('确定'));
-  await screen.findByText('本次接待日已取消，2 条反馈已转入下一次接待日。');
+  await screen.findByText('本次接待日已取消，2 条反馈已转入 7月15日接待日。');
   await waitFor(() => expect(screen.getByText('本次反馈（0 条）')).toBeTruthy());
   expect(screen.getByText('已取消')).toBeTruthy();
   expect((await staffItem(apiBase, desk, ids.later)).session.originalDate).toBe('2026-07-15');

@@ -2,24 +2,30 @@ import { Button, Dialog, Tag } from '@nutui/nutui-react-taro';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Agenda, StaffFeedbackSummary } from '@core/feedback/schemas';
+import type { Agenda, SessionRef, StaffFeedbackSummary } from '@core/feedback/schemas';
 import { isOpen } from '@core/feedback/workflow';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
+import { monthDayLabel, sessionDayLabel, windowLabel } from '../../../shared/format/session-label';
 import { PAGES } from '../../../shared/pages';
 import { Problem } from '../../../shared/ui/field';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
-import { backToSignInIfNeeded } from '../../staff/api/staff';
-import { windowLabel } from '../../sessions/format';
+import { SessionSummaryCard } from '../../../shared/ui/session-summary-card';
+import { TextBox } from '../../../shared/ui/text-box';
 import { officeApi, type SessionChangeBody } from '../api/office-api';
-import { sessionDayLabel } from '../format';
 import { FeedbackRow } from './feedback-row';
 import { SessionChangeForm } from './session-change-form';
-import { SessionSummaryCard } from './session-summary-card';
-import { TextBox } from './text-box';
 import './feedback-office.scss';
 
 const messageOf = (error: unknown) => (error instanceof ApiRequestError ? error.message : '操作没有成功，请重试');
 const openItem = (id: string) => void Taro.navigateTo({ url: `${PAGES.staffItem}?id=${id}` });
+
+/** What the server says a close carried over: where to, which items, and those items as that agenda now lists them. */
+interface CarriedOver {
+  to: SessionRef;
+  itemIds: string[];
+  items: StaffFeedbackSummary[];
+}
 
 /** 接待日议程: the session's items; then closing it (open items carry over) or cancelling / moving it. */
 export function SessionAgenda({ stationId, date }: { stationId: string; date: string }) {
@@ -30,8 +36,8 @@ export function SessionAgenda({ stationId, date }: { stationId: string; date: st
   const [closeProblem, setCloseProblem] = useState<string | null>(null);
   const [confirmingClose, setConfirmingClose] = useState(false);
   const [closing, setClosing] = useState(false);
-  /** The items that were still open when this page closed the session: they are on the next agenda now. */
-  const [carried, setCarried] = useState<StaffFeedbackSummary[]>([]);
+  /** The items this page's close carried over: they are on the next agenda now. */
+  const [carried, setCarried] = useState<CarriedOver | null>(null);
   const [changed, setChanged] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -56,15 +62,15 @@ export function SessionAgenda({ stationId, date }: { stationId: string; date: st
   async function close() {
     setConfirmingClose(false);
     if (!agenda) return;
-    const stillOpen = agenda.items.filter((item) => isOpen(item.status));
     setClosing(true);
     setCloseProblem(null);
     try {
-      const summary = await officeApi.closeSession(session, note.trim() || null);
+      const { carriedTo, carriedItemIds, ...summary } = await officeApi.closeSession(session, note.trim() || null);
       setAgenda({ ...agenda, summary, session: { ...agenda.session, closed: true } });
-      setCarried(stillOpen);
       setNote('');
       void load();
+      // The server's word on what carried over: a colleague may have answered or added items since this page loaded.
+      if (carriedTo) void showCarried({ to: carriedTo, itemIds: carriedItemIds, items: [] });
     } catch (error) {
       if (!backToSignInIfNeeded(error)) setCloseProblem(messageOf(error));
     } finally {
@@ -72,13 +78,26 @@ export function SessionAgenda({ stationId, date }: { stationId: string; date: st
     }
   }
 
+  async function showCarried(carriedOver: CarriedOver) {
+    setCarried(carriedOver);
+    try {
+      const next = await officeApi.agenda({ stationId, date: carriedOver.to.originalDate });
+      setCarried({ ...carriedOver, items: next.items.filter((item) => carriedOver.itemIds.includes(item.id)) });
+    } catch (error) {
+      // The heading still says how many went where; the items themselves are on that agenda.
+      backToSignInIfNeeded(error);
+    }
+  }
+
   async function change(body: SessionChangeBody): Promise<string | null> {
     try {
       const result = await officeApi.changeSession(session, body);
       setChanged(
-        body.kind === 'cancelled'
-          ? `本次接待日已取消，${result.itemsMoved} 条反馈已转入下一次接待日。`
-          : `接待日已改到 ${sessionDayLabel(result.session.date)} ${windowLabel(result.session.window)}，${result.itemsMoved} 条反馈随之改期。`,
+        body.kind === 'moved'
+          ? `接待日已改到 ${sessionDayLabel(result.session.date)} ${windowLabel(result.session.window)}，${result.itemsMoved} 条反馈随之改期。`
+          : result.carriedTo
+            ? `本次接待日已取消，${result.itemsMoved} 条反馈已转入 ${monthDayLabel(result.carriedTo.date)}接待日。`
+            : '本次接待日已取消，没有需要转入其他接待日的反馈。',
       );
       await load();
       return null;
@@ -130,11 +149,13 @@ export function SessionAgenda({ stationId, date }: { stationId: string; date: st
         </>
       )}
 
-      {carried.length > 0 && (
+      {carried && (
         <>
-          <View className="office-page__section">转入下一次接待日（{carried.length} 条）</View>
+          <View className="office-page__section">
+            {carried.itemIds.length} 条反馈已转入 {monthDayLabel(carried.to.date)}接待日
+          </View>
           <View role="list" aria-label="转入下次的反馈">
-            {carried.map((item) => (
+            {carried.items.map((item) => (
               <FeedbackRow key={item.id} item={item} onOpen={openItem} onAgenda />
             ))}
           </View>

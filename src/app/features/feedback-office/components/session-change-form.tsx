@@ -3,10 +3,10 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import type { SessionRef } from '@core/feedback/schemas';
 import { SessionChangeBodySchema } from '@core/sessions/schemas';
+import { sessionDayLabel } from '../../../shared/format/session-label';
 import { Field, Problem } from '../../../shared/ui/field';
+import { TextBox } from '../../../shared/ui/text-box';
 import type { SessionChangeBody } from '../api/office-api';
-import { sessionDayLabel } from '../format';
-import { TextBox } from './text-box';
 
 type ChangeKind = SessionChangeBody['kind'];
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { feedbackContract } from '@core/feedback/contract';
 import type { FeedbackForm, MyFeedbackDetail, NotificationTemplate, SubmitFeedbackInput } from '@core/feedback/schemas';
-import { apiUrl, uploadFileToApi } from '../../../shared/api/api-client';
+import { apiUrl, callApi, uploadFileToApi } from '../../../shared/api/api-client';
 import { asResident, callAsResident } from '../../../shared/api/auth-session';
 
 export function fetchFeedbackForm(stationId: string | undefined, onSite: boolean): Promise<FeedbackForm> {
@@ -30,6 +30,11 @@ export function fetchMyFeedbackDetail(id: string): Promise<MyFeedbackDetail> {
 
 export function rateFeedback(id: string, stars: number, comment: string | null): Promise<MyFeedbackDetail> {
   return callAsResident(feedbackContract.rate, { params: { id }, body: { stars, comment } });
+}
+
+/** A closed session's public summary: anyone may read it, signed in or not. */
+export function fetchSessionSummary(stationId: string, date: string) {
+  return callApi(feedbackContract.sessionSummary, { params: { stationId, date } });
 }
 
 export async function reportSubscriptions(accepted: NotificationTemplate[]): Promise<void> {

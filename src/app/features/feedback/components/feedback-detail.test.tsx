@@ -1,14 +1,14 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { SubmitFeedbackInput } from '@core/feedback/schemas';
+import type { SessionRef, SubmitFeedbackInput } from '@core/feedback/schemas';
 import { actOnItem } from '../../../../server/features/feedback/office-actions';
 import { createStaffAccount } from '../../../../server/features/identity/staff-accounts';
 import { loadTownConfig } from '../../../../server/features/town/town-config-file';
 import { townFile } from '../../../../../test/support/test-database';
 import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
 import { firstStation } from '../../../../../test/support/town-fixture';
+import { sessionLabel } from '../../../shared/format/session-label';
 import { newClientId } from '../client-id';
-import { sessionLabel } from '../format';
 import { FeedbackDetail } from './feedback-detail';
 
 const { office } = loadTownConfig(townFile);
@@ -56,7 +56,7 @@ async function mySubmittedItem(overrides: Partial<SubmitFeedbackInput> = {}) {
     mobile: '13812345678',
     ...overrides,
   });
-  return item as { id: string; session: { date: string; stationName: string } };
+  return item as { id: string; session: SessionRef };
 }
 
 const officeActs = (itemId: string, action: Parameters<typeof actOnItem>[2]) => actOnItem(db(), itemId, action, staffId, new Date());

@@ -8,11 +8,11 @@ import {
   type MyFeedbackDetail,
 } from '@core/feedback/schemas';
 import { FEEDBACK_STATUS_LABELS, isOpen } from '@core/feedback/workflow';
-import { isLocalDate, parseLocalDate } from '@core/shared/shanghai-time';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { monthDayLabel, sessionKeyLabel, sessionLabel } from '../../../shared/format/session-label';
 import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { fetchMyFeedbackDetail } from '../api/feedback-api';
-import { instantLabel, localDateTimeLabel, sessionDayLabel, sessionLabel } from '../format';
+import { instantLabel, localDateTimeLabel } from '../format';
 import { FeedbackPhotos } from './feedback-photos';
 import { RatingForm } from './rating-form';
 import { StatusTag } from './status-tag';
@@ -29,11 +29,9 @@ const ACTION_LABELS: Partial<Record<FeedbackEventAction, string>> = {
   moved: '转到另一次接待日',
 };
 
-const dayLabel = (value: string | null) => (value && isLocalDate(value) ? sessionDayLabel(value) : (value ?? ''));
-
 function eventText(event: FeedbackEvent): string | null {
   if (event.action === 'moved') {
-    const move = `由 ${dayLabel(event.movedFrom)} 转至 ${dayLabel(event.movedTo)}`;
+    const move = `由 ${sessionKeyLabel(event.movedFrom ?? '')} 转至 ${sessionKeyLabel(event.movedTo ?? '')}`;
     return event.text ? `${move}：${event.text}` : move;
   }
   if (event.action === 'rated' && event.stars !== null) {
@@ -76,11 +74,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function dueLabel(date: string): string {
-  const { month, day } = parseLocalDate(date);
-  return `${month}月${day}日`;
-}
-
 /** One of my items: where it stands, the session it belongs to, the office's answers, and my rating. */
 export function FeedbackDetail({ id }: { id: string }) {
   const [item, setItem] = useState<MyFeedbackDetail | null>(null);
@@ -118,7 +111,7 @@ export function FeedbackDetail({ id }: { id: string }) {
           </View>
         </View>
         <View className="feedback-detail__meta">提交于 {instantLabel(item.submittedAt)}</View>
-        {isOpen(item.status) && <View className="feedback-detail__meta">答复期限：{dueLabel(item.replyDue)} 前</View>}
+        {isOpen(item.status) && <View className="feedback-detail__meta">答复期限：{monthDayLabel(item.replyDue)} 前</View>}
       </View>
 
       <Section title="所属接待日">

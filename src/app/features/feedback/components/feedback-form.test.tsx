@@ -1,29 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { sessionForSubmission } from '@core/feedback/session-assignment';
 import { createSupervisor, issueBindingCode, revoke } from '../../../../server/features/identity/directory';
 import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
-import { firstStation, firstStationRule } from '../../../../../test/support/town-fixture';
-import { sessionLabel } from '../format';
+import { firstStation } from '../../../../../test/support/town-fixture';
+import type { PendingSubmission, SendOutcome } from '../pending-submissions';
 import { FeedbackForm } from './feedback-form';
 
 const UNREACHABLE = 'http://127.0.0.1:9/api';
-const PHOTO = `data:image/png;base64,${fs.readFileSync(path.join(__dirname, '../../../assets/tab/home.png')).toString('base64')}`;
+const PHOTO_BYTES = fs.readFileSync(path.join(__dirname, '../../../assets/tab/home.png'));
+const PHOTO = `data:image/png;base64,${PHOTO_BYTES.toString('base64')}`;
+// The station receives residents on the 15th and the 30th, 09:00–11:30. The server's clock stands
+// on Friday 20 November 2026, ten days before the next session, unless a test moves it.
+const BEFORE_THE_SESSION = new Date('2026-11-20T15:00:00+08:00');
+const NOVEMBER_30 = `11月30日 星期一 09:00–11:30 ${firstStation.name}接待日`;
+const DECEMBER_15 = `12月15日 星期二 09:00–11:30 ${firstStation.name}接待日`;
+let clock = BEFORE_THE_SESSION;
 let testApp: TestApp;
-let origin: string;
 let apiBase: string;
 
 beforeAll(async () => {
-  testApp = await createTestApp();
-  origin = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-  apiBase = `${origin}/api`;
+  testApp = await createTestApp({ now: () => clock });
+  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
 });
 
 afterAll(() => testApp.close());
 
 beforeEach(() => {
+  clock = BEFORE_THE_SESSION;
   Taro.clearStorageSync();
   Object.assign(globalThis, { API_BASE: apiBase });
 });
@@ -79,9 +84,9 @@ async function bindAsSupervisor(token: string, certificateNo: string): Promise<s
   const supervisor = await createSupervisor(
     db(),
     { name: '陈监督', certificateNo, termStart: '2020-01-01', termEnd: '2099-12-31' },
-    new Date(),
+    clock,
   );
-  const { code } = await issueBindingCode(db(), 'supervisor', supervisor.id, new Date());
+  const { code } = await issueBindingCode(db(), 'supervisor', supervisor.id, clock);
   const bound = await fetch(`${apiBase}/me/bind`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -102,14 +107,12 @@ const itemsWithClientId = (clientId: string) =>
 
 const itemsCount = async () => (await db().selectFrom('feedbackItem').select('id').execute()).length;
 
-const pendingOnPhone = () => (Taro.getStorageSync('feedback.pending') || []) as { body: { clientId: string; content: string } }[];
+const pendingOnPhone = () => (Taro.getStorageSync('feedback.pending') || []) as PendingSubmission[];
 
 test('says, above the send button, which session the feedback will go to', async () => {
-  const session = sessionForSubmission(firstStationRule, [], new Date(), false);
   await openForm({ stationId: firstStation.id });
-  const target = screen.getByLabelText('提交去向');
-  expect(target.textContent).toBe(`将提交至 ${sessionLabel({ date: session!.date, stationName: firstStation.name })}`);
-  expect(target.textContent).toMatch(/^将提交至 \d+月\d+日（周[日一二三四五六]）/);
+  expect(screen.getByLabelText('提交去向').textContent).toBe(`将提交至 ${NOVEMBER_30}`);
+  expect(screen.queryByText('现在不在接待时间内，反馈会进入下一次接待日。')).toBeNull();
   // A resident is not offered the supervisors' kind.
   expect(screen.queryByText('监督意见')).toBeNull();
   expect(screen.getByText('投诉')).toBeTruthy();
@@ -206,8 +209,7 @@ test('a submission with a photo lands on the server, and nothing is left waiting
   expect(upload).toHaveBeenCalledWith(expect.objectContaining({ url: `${apiBase}/feedback/photos`, name: 'photo', filePath: PHOTO }));
   expect(pendingOnPhone()).toEqual([]);
   // The same notice says where it went, and the form is ready for another.
-  const session = sessionForSubmission(firstStationRule, [], new Date(), false)!;
-  expect(screen.getByText(`将在 ${sessionLabel({ date: session.date, stationName: firstStation.name })} 办理`)).toBeTruthy();
+  expect(screen.getByText(`将在 ${NOVEMBER_30} 办理`)).toBeTruthy();
   fireEvent.click(screen.getByText('再写一条'));
   await screen.findByText('提交反馈');
 });
@@ -241,6 +243,109 @@ test('sent while the server cannot be reached, it waits on the phone as 待发�
   expect(pendingOnPhone()).toEqual([]);
 });
 
+/** The album, as the browser's picker answers: a blob: URL that lives as long as the page, and the file behind it. */
+function chooseInBrowser(file: File, blobUrl: string) {
+  jest.spyOn(Taro, 'chooseMedia').mockImplementation(((options: Taro.chooseMedia.Option) => {
+    options.success?.({
+      tempFiles: [{ tempFilePath: blobUrl, size: file.size, fileType: 'image', duration: 0, height: 81, width: 81, thumbTempFilePath: '', originalFileObj: file }],
+      type: 'image',
+      errMsg: 'chooseMedia:ok',
+    });
+  }) as unknown as typeof Taro.chooseMedia);
+}
+
+/**
+ * What the app does when it is opened again after the page was reloaded: its modules start afresh,
+ * so nothing of the earlier page is left in memory (no blob: URL, no attempt under way); only the
+ * browser's storage remains.
+ */
+async function sendAfterReload(clientId: string): Promise<SendOutcome> {
+  const taro = jest.requireActual('@tarojs/taro');
+  let outcome: SendOutcome | undefined;
+  await jest.isolateModulesAsync(async () => {
+    // The same browser: Taro's storage and network calls are the page's own, not a second copy.
+    jest.doMock('@tarojs/taro', () => taro);
+    const reloaded: typeof import('../pending-submissions') = await import('../pending-submissions');
+    outcome = await reloaded.sendPendingSubmission(clientId);
+  });
+  jest.dontMock('@tarojs/taro');
+  return outcome!;
+}
+
+test('in a browser, a photo of a submission kept for later is saved with it and goes with it after the page is reloaded', async () => {
+  await signedInResident();
+  const upload = jest.spyOn(Taro, 'uploadFile').mockImplementation(uploadFileByHttp as unknown as typeof Taro.uploadFile);
+  chooseInBrowser(new File([PHOTO_BYTES], 'photo.png', { type: 'image/png' }), 'blob:http://localhost/5b0d6a3e-photo');
+  await openForm();
+  Object.assign(globalThis, { API_BASE: UNREACHABLE });
+  await fillComplaint('桥头每天早上有人占道卖菜，电动车过不去。');
+  fireEvent.click(screen.getByText('添加照片'));
+  await screen.findByLabelText('删除第 1 张照片');
+  send();
+  await screen.findByLabelText('待发送的反馈', {}, { timeout: 10_000 });
+
+  // The picture itself is in the browser's storage, not the page's short-lived blob: URL.
+  const [saved] = pendingOnPhone();
+  expect(saved.photos).toEqual([{ path: PHOTO, photoId: null }]);
+  cleanup();
+
+  Object.assign(globalThis, { API_BASE: apiBase });
+  expect((await sendAfterReload(saved.body.clientId)).kind).toBe('sent');
+  expect(upload).toHaveBeenCalledWith(expect.objectContaining({ filePath: PHOTO }));
+  const [item] = await itemsWithClientId(saved.body.clientId);
+  expect(await db().selectFrom('feedbackPhoto').select('photoId').where('itemId', '=', item.id).execute()).toHaveLength(1);
+  expect(pendingOnPhone()).toEqual([]);
+});
+
+test('a photo too large for the browser’s storage stays page-lived: after a reload the words are still kept, and the resident is asked to choose the photo again', async () => {
+  await signedInResident();
+  // The network is down.
+  jest.spyOn(Taro, 'uploadFile').mockRejectedValue({ errMsg: 'uploadFile:fail' });
+  // Over the room the browser's storage leaves for waiting photos.
+  const large = new File([Buffer.alloc(2_400_000, 1)], 'large.jpg', { type: 'image/jpeg' });
+  chooseInBrowser(large, 'blob:http://localhost/9e41c7d2-large');
+  await openForm();
+  Object.assign(globalThis, { API_BASE: UNREACHABLE });
+  await fillComplaint('河堤上有人搭建违章棚子，越搭越大。');
+  fireEvent.click(screen.getByText('添加照片'));
+  await screen.findByLabelText('删除第 1 张照片');
+  send();
+  await screen.findByLabelText('待发送的反馈', {}, { timeout: 10_000 });
+  const [saved] = pendingOnPhone();
+  expect(saved.photos).toEqual([{ path: 'blob:http://localhost/9e41c7d2-large', photoId: null }]);
+  expect(saved.body.content).toBe('河堤上有人搭建违章棚子，越搭越大。');
+  cleanup();
+
+  Object.assign(globalThis, { API_BASE: apiBase });
+  expect(await sendAfterReload(saved.body.clientId)).toEqual({
+    kind: 'refused',
+    message: '有照片已无法从手机上读取，请点“修改”重新选择照片后再发送',
+  });
+  expect(await itemsWithClientId(saved.body.clientId)).toHaveLength(0);
+  expect(pendingOnPhone()).toHaveLength(1);
+});
+
+test('when the browser’s storage cannot take the photo, the submission is saved all the same, with the photo as chosen', async () => {
+  await signedInResident();
+  jest.spyOn(Taro, 'uploadFile').mockRejectedValue({ errMsg: 'uploadFile:fail' });
+  chooseInBrowser(new File([PHOTO_BYTES], 'photo.png', { type: 'image/png' }), 'blob:http://localhost/0c7e2b19-photo');
+  const setItem = Storage.prototype.setItem;
+  jest.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+    if (value.includes('data:image/')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    setItem.call(this, key, value);
+  });
+  await openForm();
+  Object.assign(globalThis, { API_BASE: UNREACHABLE });
+  await fillComplaint('渡口边的违章广告牌挡住了视线。');
+  fireEvent.click(screen.getByText('添加照片'));
+  await screen.findByLabelText('删除第 1 张照片');
+  send();
+
+  const waiting = within(await screen.findByLabelText('待发送的反馈', {}, { timeout: 10_000 }));
+  expect(waiting.getByText('渡口边的违章广告牌挡住了视线。')).toBeTruthy();
+  expect(pendingOnPhone().map((entry) => entry.photos)).toEqual([[{ path: 'blob:http://localhost/0c7e2b19-photo', photoId: null }]]);
+});
+
 test('a submission the server refuses is not sent again: its message is shown and the resident can change it', async () => {
   const supervisorId = await bindAsSupervisor(await signedInResident(), 'UI-FB-002');
   await openForm();
@@ -250,7 +355,7 @@ test('a submission the server refuses is not sent again: its message is shown an
   await type('taro-input-core[name="enforcementUnit"] input', '镇综合行政执法大队');
   await type('taro-input-core[name="caseReference"] input', '白综执〔2026〕17号');
   // The appointment ends while the form is open.
-  await revoke(db(), 'supervisor', supervisorId, new Date());
+  await revoke(db(), 'supervisor', supervisorId, clock);
   send();
 
   expect(await screen.findByText('监督意见仅限在聘的执法监督员提交', {}, { timeout: 10_000 })).toBeTruthy();
@@ -268,24 +373,40 @@ test('a submission the server refuses is not sent again: its message is shown an
 });
 
 test('opened from the station’s QR code during a session, the feedback joins that session', async () => {
-  // A Monday when the station receives residents, 09:00–11:30.
-  const during = new Date('2026-11-30T10:00:00+08:00');
-  const held = await createTestApp({ now: () => during });
-  try {
-    Object.assign(globalThis, { API_BASE: `${await held.app.listen({ host: '127.0.0.1', port: 0 })}/api` });
-    const today = sessionForSubmission(firstStationRule, [], during, true)!;
-    expect(today.date).toBe('2026-11-30');
-    await openForm({ stationId: firstStation.id, onSite: true });
-    expect(screen.getByLabelText('提交去向').textContent).toBe(`将提交至 ${sessionLabel({ date: today.date, stationName: firstStation.name })}`);
+  // Monday 30 November, during the hours the station receives residents.
+  clock = new Date('2026-11-30T10:00:00+08:00');
+  await openForm({ stationId: firstStation.id, onSite: true });
+  expect(screen.getByLabelText('提交去向').textContent).toBe(`将提交至 ${NOVEMBER_30}`);
+  expect(screen.queryByText('现在不在接待时间内，反馈会进入下一次接待日。')).toBeNull();
 
-    await fillComplaint('接待日现场反映：码头附近机动车长期违停。');
-    send();
-    await screen.findByText('已提交', {}, { timeout: 10_000 });
-    const item = await held.database.handle.db.selectFrom('feedbackItem').select(['sessionDate', 'onSite']).executeTakeFirstOrThrow();
-    expect(item).toEqual({ sessionDate: '2026-11-30', onSite: 1 });
-  } finally {
-    await held.close();
-  }
+  await fillComplaint('接待日现场反映：码头附近机动车长期违停。');
+  send();
+  await screen.findByText('已提交', {}, { timeout: 10_000 });
+  expect(screen.getByText(`将在 ${NOVEMBER_30} 办理`)).toBeTruthy();
+  const [item] = await db()
+    .selectFrom('feedbackItem')
+    .select(['sessionDate', 'onSite'])
+    .where('content', '=', '接待日现场反映：码头附近机动车长期违停。')
+    .execute();
+  expect(item).toEqual({ sessionDate: '2026-11-30', onSite: 1 });
+});
+
+test('scanned at the station after the session’s hours, the form says so and the feedback goes to the next session', async () => {
+  // The same Monday, half an hour after the station closed.
+  clock = new Date('2026-11-30T12:00:00+08:00');
+  await openForm({ stationId: firstStation.id, onSite: true });
+  expect(screen.getByText('现在不在接待时间内，反馈会进入下一次接待日。')).toBeTruthy();
+  expect(screen.getByLabelText('提交去向').textContent).toBe(`将提交至 ${DECEMBER_15}`);
+
+  await fillComplaint('接待日结束后才赶到，反映码头附近占道经营。');
+  send();
+  await screen.findByText('已提交', {}, { timeout: 10_000 });
+  const [item] = await db()
+    .selectFrom('feedbackItem')
+    .select(['sessionDate', 'onSite'])
+    .where('content', '=', '接待日结束后才赶到，反映码头附近占道经营。')
+    .execute();
+  expect(item).toEqual({ sessionDate: '2026-12-15', onSite: 0 });
 });
 
 test('a submission refused on an earlier visit waits with the reason, and 修改 brings it back into the form to send', async () => {

@@ -11,17 +11,18 @@ import {
   type FeedbackKind,
   type MyFeedbackDetail,
 } from '@core/feedback/schemas';
-import { shanghaiDateOf } from '@core/shared/shanghai-time';
+import { parseLocalDate, shanghaiDateOf, shanghaiTimeOf } from '@core/shared/shanghai-time';
+import { sessionLabel } from '../../../shared/format/session-label';
 import { useCachedQuery } from '../../../shared/hooks/use-cached-query';
+import { useReloadOnReturn } from '../../../shared/hooks/use-reload-on-return';
 import { PAGES } from '../../../shared/pages';
 import { Field, Problem, problemsByField } from '../../../shared/ui/field';
 import { ErrorBlock, LoadingBlock, StaleNotice } from '../../../shared/ui/query-states';
 import { fetchFeedbackForm } from '../api/feedback-api';
 import { newClientId } from '../client-id';
-import { localDateTimeLabel, sessionLabel } from '../format';
+import { localDateTimeLabel } from '../format';
 import { saveAndSend, usePendingSubmissions, type PendingPhoto, type PendingSubmission } from '../pending-submissions';
 import { photoReadable } from '../photo-files';
-import { useReloadOnReturn } from '../use-reload-on-return';
 import { PendingSubmissionList } from './pending-submission-list';
 import { PhotoPicker } from './photo-picker';
 import { SubmittedNotice } from './submitted-notice';
@@ -117,16 +118,11 @@ function readFormCache(stored: unknown): FeedbackFormData | null {
 
 const pad2 = (value: unknown) => String(value).padStart(2, '0');
 
-/** Now as Shanghai wall-clock fields in a local Date, which is what the date picker reads and shows. */
+/** An instant as Shanghai wall-clock fields in a local Date, which is what the date picker reads and shows. */
 function shanghaiWallClock(instant: Date): Date {
-  const shifted = new Date(instant.getTime() + 8 * 60 * 60 * 1000);
-  return new Date(
-    shifted.getUTCFullYear(),
-    shifted.getUTCMonth(),
-    shifted.getUTCDate(),
-    shifted.getUTCHours(),
-    shifted.getUTCMinutes(),
-  );
+  const { year, month, day } = parseLocalDate(shanghaiDateOf(instant));
+  const [hours, minutes] = shanghaiTimeOf(instant).split(':').map(Number);
+  return new Date(year, month - 1, day, hours, minutes);
 }
 
 interface Props {

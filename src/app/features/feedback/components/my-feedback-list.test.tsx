@@ -6,7 +6,7 @@ import { createStaffAccount } from '../../../../server/features/identity/staff-a
 import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
 import { firstStation } from '../../../../../test/support/town-fixture';
 import { newClientId } from '../client-id';
-import { sessionLabel } from '../format';
+import { sessionLabel } from '../../../shared/format/session-label';
 import { saveAndSend, sendWaiting } from '../pending-submissions';
 import { MyFeedbackList } from './my-feedback-list';
 

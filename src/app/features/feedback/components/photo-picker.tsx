@@ -37,7 +37,8 @@ export function PhotoPicker({ photos, onChange, problem }: Props) {
     const fitting = chosen.filter((file) => file.size <= MAX_PHOTO_BYTES);
     const skipped = chosen.length - fitting.length;
     setTooLarge(skipped > 0 ? `有 ${skipped} 张照片超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB，没有加入` : null);
-    fitting.forEach((file) => rememberChosenPhoto(file.tempFilePath));
+    // In a browser the picker also hands over the file itself, from which a lasting copy can be made.
+    fitting.forEach((file) => rememberChosenPhoto(file.tempFilePath, file.originalFileObj));
     onChange([...photos, ...fitting.map((file) => ({ path: file.tempFilePath, photoId: null }))].slice(0, MAX_PHOTOS));
   }
 

@@ -3,9 +3,9 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { FeedbackForm, MyFeedbackDetail, NotificationTemplate } from '@core/feedback/schemas';
+import { sessionLabel } from '../../../shared/format/session-label';
 import { PAGES } from '../../../shared/pages';
 import { reportSubscriptions } from '../api/feedback-api';
-import { sessionLabel } from '../format';
 
 type Templates = FeedbackForm['subscribeTemplates'];
 type SubscribeState = 'idle' | 'asking' | 'subscribed' | 'declined' | 'failed';

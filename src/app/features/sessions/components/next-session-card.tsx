@@ -2,7 +2,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { Session } from '@core/sessions/calendar';
 import type { Station } from '@core/sessions/schemas';
-import { monthDayLabel, weekdayLabel, windowLabel } from '../format';
+import { monthDayLabel, weekdayLabel, windowLabel } from '../../../shared/format/session-label';
 import { SessionCountdown } from './session-countdown';
 
 interface Props {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { nextHeldSession, upcomingSessions } from '@core/sessions/calendar';
 import { saveOverride } from '../../../../server/features/sessions/repository';
 import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
-import { monthDayLabel, weekdayLabel } from '../format';
+import { monthDayLabel, weekdayLabel } from '../../../shared/format/session-label';
 import { SessionHome } from './session-home';
 import { firstStation, firstStationRule } from '../../../../../test/support/town-fixture';
 

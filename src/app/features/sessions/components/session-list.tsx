@@ -1,7 +1,7 @@
 import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { Session } from '@core/sessions/calendar';
-import { monthDayLabel, weekdayLabel, windowLabel } from '../format';
+import { monthDayLabel, weekdayLabel, windowLabel } from '../../../shared/format/session-label';
 
 function StatusTag({ session }: { session: Session }) {
   if (session.status === 'cancelled') return <Tag type="danger">已取消</Tag>;

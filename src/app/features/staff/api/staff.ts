@@ -1,8 +1,6 @@
-import Taro from '@tarojs/taro';
 import { identityContract } from '@core/identity/contract';
-import { ApiRequestError, callApi } from '../../../shared/api/api-client';
+import { callApi } from '../../../shared/api/api-client';
 import { callAsStaff, forgetToken, storeToken } from '../../../shared/api/auth-session';
-import { PAGES } from '../../../shared/pages';
 
 export async function signInStaff(username: string, password: string) {
   const signedIn = await callApi(identityContract.signInStaff, { body: { username, password } });
@@ -13,17 +11,6 @@ export async function signInStaff(username: string, password: string) {
 export async function signOutStaff() {
   await callAsStaff(identityContract.signOut).catch(() => undefined);
   forgetToken('staff');
-}
-
-/** A staff page whose sign-in is missing or over sends the person back to sign in. */
-export function backToSignInIfNeeded(error: unknown): boolean {
-  const expired = error instanceof ApiRequestError && (error.code === 'SIGN_IN_REQUIRED' || error.code === 'TOKEN_INVALID');
-  if (expired) void Taro.redirectTo({ url: PAGES.staffSignIn });
-  if (error instanceof ApiRequestError && error.code === 'PASSWORD_CHANGE_REQUIRED') {
-    void Taro.redirectTo({ url: PAGES.staffPassword });
-    return true;
-  }
-  return expired;
 }
 
 export const staffApi = {

@@ -4,9 +4,10 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { ChangePasswordSchema } from '@core/identity/schemas';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
 import { PAGES } from '../../../shared/pages';
 import { Field, Problem, problemsByField } from '../../../shared/ui/field';
-import { backToSignInIfNeeded, staffApi } from '../api/staff';
+import { staffApi } from '../api/staff';
 import './staff.scss';
 
 /** First sign-in: the one-time password is replaced before anything else can be done. */

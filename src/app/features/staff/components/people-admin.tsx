@@ -7,10 +7,11 @@ import { CreateGridWorkerSchema, CreateSupervisorSchema } from '@core/identity/s
 import { SUPERVISOR_STATUS_LABELS } from '@core/identity/supervisor-term';
 import { shanghaiDateOf } from '@core/shared/shanghai-time';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
 import { PAGES } from '../../../shared/pages';
 import { Field, Problem, problemsByField } from '../../../shared/ui/field';
 import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
-import { backToSignInIfNeeded, signOutStaff, staffApi } from '../api/staff';
+import { signOutStaff, staffApi } from '../api/staff';
 import './staff.scss';
 
 type Supervisors = Awaited<ReturnType<typeof staffApi.listSupervisors>>['supervisors'];

@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro';
-import { SessionSummaryView } from '../../../features/feedback-office/components/session-summary-view';
+import { SessionSummaryView } from '../../../features/feedback/components/session-summary-view';
 import { EmptyBlock } from '../../../shared/ui/query-states';
 import { PageShell } from '../../../shared/ui/page-shell';
 

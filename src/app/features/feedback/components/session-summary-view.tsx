@@ -4,12 +4,13 @@ import { View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionSummary } from '@core/feedback/schemas';
 import { ApiRequestError } from '../../../shared/api/api-client';
+import { sessionDayLabel } from '../../../shared/format/session-label';
 import { PAGES } from '../../../shared/pages';
 import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
-import { fetchSessionSummary } from '../api/session-summary';
-import { sessionDayLabel, summaryTitle } from '../format';
-import { SessionSummaryCard } from './session-summary-card';
-import './feedback-office.scss';
+import { SessionSummaryCard } from '../../../shared/ui/session-summary-card';
+import { fetchSessionSummary } from '../api/feedback-api';
+import { summaryTitle } from '../format';
+import './session-summary-view.scss';
 
 /** A browser has no share sheet: the link is copied for pasting into a group chat instead. */
 function copyLink() {

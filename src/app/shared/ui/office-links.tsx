@@ -1,9 +1,10 @@
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { PAGES } from '../../../shared/pages';
-import { nextHeldSessions } from '../api/office-api';
-import { sessionDayLabel } from '../format';
+import { nextHeldSessions } from '../api/next-held-sessions';
+import { sessionDayLabel } from '../format/session-label';
+import { PAGES } from '../pages';
+import './office-links.scss';
 
 type NextSessions = Awaited<ReturnType<typeof nextHeldSessions>>;
 
@@ -11,8 +12,8 @@ export function agendaUrl(stationId: string, date: string): string {
   return `${PAGES.staffAgenda}?station=${encodeURIComponent(stationId)}&date=${date}`;
 }
 
-/** The office's ways in: the feedback inbox and each station's next session agenda. */
-export function OfficeLinks({ current }: { current?: 'inbox' | 'people' }) {
+/** The office's ways in: the feedback inbox, each station's next session agenda, the quizzes, the people. */
+export function OfficeLinks({ current }: { current?: 'inbox' | 'people' | 'contests' | 'questions' | 'reports' }) {
   const [next, setNext] = useState<NextSessions>([]);
 
   useEffect(() => {
@@ -36,6 +37,9 @@ export function OfficeLinks({ current }: { current?: 'inbox' | 'people' }) {
           onClick={() => void Taro.navigateTo({ url: agendaUrl(station.id, session.originalDate) })}
         />
       ))}
+      {current !== 'contests' && <Cell title="知识竞赛" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffContests })} />}
+      {current !== 'questions' && <Cell title="题库" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffQuestions })} />}
+      {current !== 'reports' && <Cell title="纠错" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffReports })} />}
       {current !== 'people' && (
         <Cell title="监督员与网格员" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffPeople })} />
       )}

@@ -1,6 +1,7 @@
 import { TextArea } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import { Problem } from '../../../shared/ui/field';
+import { Problem } from './field';
+import './text-box.scss';
 
 interface TextBoxProps {
   label: string;

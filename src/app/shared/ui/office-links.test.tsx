@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
-import { firstStation } from '../../../../../test/support/town-fixture';
+import { createTestApp, type TestApp } from '../../../../test/support/test-app';
+import { firstStation } from '../../../../test/support/town-fixture';
 import { OfficeLinks } from './office-links';
 
 // The day after the 15 June session: the next one is on the 30th.

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { SessionSummary } from '@core/feedback/schemas';
+import './session-summary-card.scss';
 
 /** What a closed session raised, answered and carried over, by category: nothing that names anyone. */
 export function SessionSummaryCard({ summary }: { summary: SessionSummary }) {

@@ -1,0 +1,14 @@
+import { useRouter } from '@tarojs/taro';
+import { ContestDetailView } from '../../../features/quiz-contest/components/contest-detail';
+import { EmptyBlock } from '../../../shared/ui/query-states';
+import { PageShell } from '../../../shared/ui/page-shell';
+
+/** `?id=` names the contest, as the list and share cards (`&from=contest`) link to it. */
+export default function ContestDetailPage() {
+  const { params } = useRouter();
+  return (
+    <PageShell>
+      {params.id ? <ContestDetailView id={params.id} /> : <EmptyBlock title="没有指明是哪一场竞赛" description="请从知识竞赛列表打开" />}
+    </PageShell>
+  );
+}

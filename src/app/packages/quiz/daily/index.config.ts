@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '每日一练',
+  enableShareAppMessage: true,
+});
