@@ -5,13 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
-import { sql } from 'kysely';
 import { buildApp } from '../../src/server/app';
 import { migrateToLatest, openDatabase } from '../../src/server/db/database';
 import { FilePhotoStore } from '../../src/server/features/feedback/photo-store';
 import { seedTownIfEmpty } from '../../src/server/features/town/seed';
 import { loadTownConfig } from '../../src/server/features/town/town-config-file';
+import { startBareInsertServer } from './bare-insert';
 
 const CONNECTIONS = 10;
 const DURATION_SECONDS = 10;
@@ -87,21 +86,12 @@ async function measureSubmissions(dir: string, townFile: string) {
 }
 
 async function measureBareInsert(dir: string) {
-  const database = openDatabase({ sqliteFile: path.join(dir, 'bare.sqlite') });
-  await sql`create table bare_row (id text primary key, body text not null, created_at text not null)`.execute(database.db);
-  const app = Fastify();
-  app.post('/bare', async (request) => {
-    const id = randomUUID();
-    await sql`insert into bare_row (id, body, created_at) values (${id}, ${JSON.stringify(request.body)}, ${new Date().toISOString()})`.execute(
-      database.db,
-    );
-    return { id };
-  });
-  const origin = await app.listen({ host: '127.0.0.1', port: 0 });
-  const result = await load(`${origin}/bare`, {}, submission('station', 'category'));
-  await app.close();
-  await database.db.destroy();
-  return result;
+  const bare = await startBareInsertServer(dir);
+  try {
+    return await load(`${bare.origin}/bare`, {}, submission('station', 'category'));
+  } finally {
+    await bare.close();
+  }
 }
 
 export async function feedbackThroughput(root: string) {

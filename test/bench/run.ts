@@ -1,6 +1,6 @@
 // npm run bench: production build sizes against WeChat's limits and our budget, build times, and the
-// session API's latency against the health check, and feedback submissions over HTTP against a bare
-// one-row insert, each against its baseline measured in the same run. Prints one JSON report.
+// session API's latency against the health check, and feedback and contest submissions over HTTP against
+// a bare one-row insert, each against its baseline measured in the same run. Prints one JSON report.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import { buildApp } from '../../src/server/app';
 import { migrateToLatest, openDatabase } from '../../src/server/db/database';
 import { seedTownIfEmpty } from '../../src/server/features/town/seed';
 import { loadTownConfig } from '../../src/server/features/town/town-config-file';
+import { contestThroughput } from './contest-throughput';
 import { feedbackThroughput } from './feedback-throughput';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -116,6 +117,7 @@ async function main() {
     h5: { jsBytes: h5JsBytes() },
     api: await latencies(),
     feedback: await feedbackThroughput(root),
+    contest: await contestThroughput(root),
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   if (!report.weapp.main.withinBudget) process.exitCode = 1;

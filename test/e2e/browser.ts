@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
 
 export const outputDir = path.resolve(__dirname, '..', 'output', 'e2e');
 const h5Dir = path.resolve(__dirname, '..', '..', 'dist', 'h5');
@@ -30,10 +30,10 @@ export interface BrowserRun {
 }
 
 /** The real server serving the H5 build on a free port, and a browser to drive it; one per test file. */
-export function useServedBrowser(): () => BrowserRun {
+export function useServedBrowser(options: TestAppOptions = {}): () => BrowserRun {
   let run: Partial<BrowserRun> = {};
   beforeAll(async () => {
-    const testApp = await createTestApp({ h5Dir });
+    const testApp = await createTestApp({ ...options, h5Dir });
     run = { testApp, origin: await testApp.app.listen({ host: '127.0.0.1', port: 0 }), browser: await launchChromium() };
     fs.mkdirSync(outputDir, { recursive: true });
   });
