@@ -3,6 +3,7 @@ import { RANKING_LENGTH } from '../../src/server/features/quiz/contest-ranking';
 import { findQuestions } from '../../src/server/features/quiz/question-bank';
 import { newId } from '../../src/server/shared/secrets';
 import { apiCaller, bindSupervisor, signInGuest, signInStaff, type SignedInPerson } from '../support/sign-in';
+import { uploadQuestionFile } from '../support/question-upload';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // 知识竞赛 through the real server: the office creates contests, residents take them with their own
@@ -531,6 +532,37 @@ describe('time and repeats', () => {
     expect(answers.filter((a) => a.status === 409)).toHaveLength(49);
     expect(await attemptRow(paper.attemptId)).toMatchObject({ score: 100, correctCount: 5 });
     expect(await attemptCount(contestId)).toBe(1);
+  });
+});
+
+describe('the office editing questions during a contest', () => {
+  test('a question in an unfinished paper keeps its number of options until the paper is in; other edits are taken', async () => {
+    // The whole of the smallest book: the paper holds every one of its questions, choice questions among them.
+    const contestId = await createContest({ books: [smallBook.title], questionCount: smallBook.questions });
+    const resident = await signInGuest(testApp);
+    const paper = await started(resident, contestId);
+    const held = paper.questions.find((q) => q.type !== 'true_false' && q.options.length < 6)!;
+    expect(held).toBeDefined();
+    const stored = (await findQuestions(db(), [held.id])).get(held.id)!;
+    const { law: _law, book: _book, chapter: _chapter, retired: _retired, source: _source, updatedAt: _updatedAt, ...editable } = stored;
+    const withExtraOption = { ...editable, options: [...stored.options, '以上说法都不对'] };
+    const reworded = { ...editable, stem: `${stored.stem}（请仔细阅读）` };
+    const edit = (body: object) => call({ method: 'PUT', url: `/staff/quiz/questions/${held.id}`, token: staff, body });
+
+    const refused = await edit(withExtraOption);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('竞赛结束前不能改变选项的个数');
+    expect((await findQuestions(db(), [held.id])).get(held.id)!.options).toEqual(stored.options);
+    expect((await edit(reworded)).status).toBe(200);
+
+    const bankFile = (question: object) => Buffer.from(JSON.stringify({ law: 'civil-code', questions: [question] }));
+    const importRefused = await uploadQuestionFile(testApp, staff, 'bank.json', bankFile({ ...withExtraOption, stem: reworded.stem }));
+    expect(importRefused.status).toBe(422);
+    expect(importRefused.body.problems).toEqual([{ row: 1, message: `${held.id} 在正在进行的竞赛答卷里，竞赛结束前不能改变选项的个数` }]);
+
+    const result = await submit(resident, paper, await rightAnswers(paper));
+    expect(result.body.score).toBe(100);
+    expect((await edit({ ...withExtraOption, stem: reworded.stem })).status).toBe(200);
   });
 });
 

@@ -4,6 +4,7 @@ import { loadLawTexts } from '../../src/server/features/quiz/law-texts';
 import { findQuestion } from '../../src/server/features/quiz/question-bank';
 import { seedQuestionBank } from '../../src/server/features/quiz/question-seed';
 import { apiCaller, signInGuest, signInStaff } from '../support/sign-in';
+import { uploadQuestionFile } from '../support/question-upload';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // Importing a bank file (JSON as data/questions holds them, or an .xlsx in the README's column layout):
@@ -23,22 +24,8 @@ beforeAll(async () => {
 
 afterAll(() => testApp.close());
 
-/** The file as a desk browser's form sends it: one multipart field. */
-async function upload(fileName: string, bytes: Buffer, token = staff, field = 'file') {
-  const boundary = '----quiz-import-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const response = await testApp.app.inject({
-    method: 'POST',
-    url: '/api/staff/quiz/imports',
-    headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-  return { status: response.statusCode, body: response.json() };
-}
+const upload = (fileName: string, bytes: Buffer, token = staff, field = 'file') =>
+  uploadQuestionFile(testApp, token, fileName, bytes, field);
 
 const questionCount = async () => Number((await db().selectFrom('quizQuestion').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 

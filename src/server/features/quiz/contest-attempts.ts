@@ -258,3 +258,20 @@ export async function submitAttempt(
     ),
   };
 }
+
+/**
+ * Of these questions, those an unfinished contest paper holds: a paper keeps only each question's
+ * option order, so changing how many options such a question has would break the paper.
+ */
+export async function questionsInUnfinishedPapers(db: Database, questionIds: readonly string[], now: Date): Promise<string[]> {
+  if (questionIds.length === 0) return [];
+  const graceStart = new Date(now.getTime() - SUBMISSION_GRACE_MS).toISOString();
+  const papers = await db
+    .selectFrom('contestAttempt')
+    .select('paper')
+    .where('submittedAt', 'is', null)
+    .where('deadlineAt', '>=', graceStart)
+    .execute();
+  const held = new Set(papers.flatMap((row) => paperOf(row).map((entry) => entry.questionId)));
+  return questionIds.filter((id) => held.has(id));
+}

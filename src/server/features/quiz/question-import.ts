@@ -5,6 +5,7 @@ import { AppError } from '../../shared/app-error';
 import type { LawTexts } from './law-texts';
 import { checkQuestionList, normalisedStem, type LocatedProblem } from './question-checks';
 import { questionColumns } from './question-bank';
+import { questionsInUnfinishedPapers } from './contest-attempts';
 
 export interface ImportProblem {
   /** 1-based: the sheet's row, or the question's place in a JSON file's list. */
@@ -221,8 +222,11 @@ export async function importQuestions(
   const rowOfId = new Map(questions.map((q, index) => [q.id, parsed.rows[index]]));
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const stored = await trx.selectFrom('quizQuestion').select(['id', 'law', 'stem']).execute();
+    const stored = await trx.selectFrom('quizQuestion').select(['id', 'law', 'stem', 'options']).execute();
     const lawOfId = new Map(stored.map((row) => [row.id, row.law]));
+    const optionCountOfId = new Map(stored.map((row) => [row.id, (JSON.parse(row.options) as string[]).length]));
+    const reshaped = questions.filter((q) => optionCountOfId.has(q.id) && optionCountOfId.get(q.id) !== q.options.length);
+    const held = new Set(await questionsInUnfinishedPapers(trx, reshaped.map((q) => q.id), now));
     const idOfStem = new Map(stored.map((row) => [normalisedStem(row.stem), row.id]));
     const problems: ImportProblem[] = [];
     for (const question of questions) {
@@ -231,6 +235,7 @@ export async function importQuestions(
       if (otherLaw && otherLaw !== law) problems.push({ row, message: `编号 ${question.id} 已被另一部法律的题使用` });
       const sameStem = idOfStem.get(normalisedStem(question.stem));
       if (sameStem && sameStem !== question.id) problems.push({ row, message: `题干与题库中的 ${sameStem} 相同` });
+      if (held.has(question.id)) problems.push({ row, message: `${question.id} 在正在进行的竞赛答卷里，竞赛结束前不能改变选项的个数` });
     }
     if (problems.length > 0) throw refuse(problems);
 

@@ -10,6 +10,7 @@ import { addRoute } from '../../shared/route';
 import { staffIdOf } from '../feedback/office-routes';
 import type { LawTexts } from './law-texts';
 import { findQuestion, findQuestions, questionColumns, type StoredQuestion } from './question-bank';
+import { questionsInUnfinishedPapers } from './contest-attempts';
 import { normalisedStem } from './question-checks';
 import { importFormatOf, importQuestions } from './question-import';
 
@@ -121,6 +122,9 @@ export async function questionRoutes(app: FastifyInstance, options: { lawTexts: 
       .execute()
       .then((rows) => rows.find((row) => normalisedStem(row.stem) === normalisedStem(body.stem)));
     if (sameStem) problems.push(`题干与题库中的 ${sameStem.id} 相同`);
+    if (body.options.length !== stored.options.length && (await questionsInUnfinishedPapers(app.db, [body.id], app.now())).length > 0) {
+      problems.push('这道题在正在进行的竞赛答卷里，竞赛结束前不能改变选项的个数');
+    }
     if (problems.length > 0) throw new AppError(400, 'QUESTION_INVALID', `这道题还不能保存：${problems.join('；')}`);
     await app.db
       .updateTable('quizQuestion')
