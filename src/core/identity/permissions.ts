@@ -73,6 +73,26 @@ export const PERMISSIONS = {
   'staff.resolveQuestionReport': OFFICE,
   'staff.contests': OFFICE,
   'staff.createContest': OFFICE,
+  'events.list': EVERYONE,
+  'events.event': EVERYONE,
+  'events.calendarFile': EVERYONE,
+  'events.signUp': PEOPLE,
+  'events.cancelSignUp': PEOPLE,
+  'events.remind': PEOPLE,
+  'events.checkInCode': PEOPLE,
+  'staff.events': OFFICE,
+  'staff.createEvent': OFFICE,
+  'staff.updateEvent': OFFICE,
+  'staff.publishEvent': OFFICE,
+  'staff.cancelEvent': OFFICE,
+  'staff.eventSignUps': OFFICE,
+  'staff.eventSignUpsFile': OFFICE,
+  'staff.checkIn': OFFICE,
+  // Recorded per visitor, so the visitor is signed in (a card opened from Moments records nothing).
+  'sharing.open': PEOPLE,
+  'sharing.mine': ['grid_worker'],
+  'sharing.posterCode': EVERYONE,
+  'staff.shareBoard': OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof PERMISSIONS;
