@@ -3,7 +3,7 @@ import { sha256 } from '../../src/server/shared/secrets';
 import type { TestApp } from './test-app';
 
 export interface ApiCall {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   /** Under /api, e.g. '/staff/feedback?page=2'. */
   url: string;
   token?: string;
