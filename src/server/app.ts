@@ -4,6 +4,10 @@ import type { DatabaseHandle, DatabaseKind } from './db/database';
 import type { Database } from './db/schema';
 import { agendaRoutes } from './features/feedback/agenda-routes';
 import { officeRoutes } from './features/feedback/office-routes';
+import type { KeyDate } from '@core/events/schemas';
+import { loadKeyDates } from './features/events/key-dates';
+import { eventOfficeRoutes } from './features/events/office-routes';
+import { eventRoutes } from './features/events/resident-routes';
 import { healthRoutes } from './features/health/routes';
 import { authRoutes } from './features/identity/auth-routes';
 import { authentication } from './features/identity/authentication';
@@ -20,6 +24,7 @@ import { practiceRoutes } from './features/quiz/practice-routes';
 import { questionRoutes } from './features/quiz/question-routes';
 import { WeChatClient, type WeChatConfig } from './features/identity/wechat-client';
 import { sessionRoutes } from './features/sessions/routes';
+import { sharingRoutes } from './features/sharing/routes';
 import { errorReplies, toApiError } from './plugins/errors';
 import { h5Static } from './plugins/h5-static';
 import { openApi } from './plugins/openapi';
@@ -55,6 +60,10 @@ export interface AppOptions {
   feedbackPerHour?: number;
   /** Both laws' texts, as the question bank was checked against at start; data/ unless given. */
   lawTexts?: LawTexts;
+  /** The key dates marked on the events calendar; data/key-dates.json unless given. */
+  keyDates?: readonly KeyDate[];
+  /** Where the H5 app is reached from outside: poster QR codes point there. http://127.0.0.1:3000 unless given. */
+  publicOrigin?: string;
 }
 
 const NO_WECHAT: WeChatConfig = { apiBase: 'https://api.weixin.qq.com', appId: undefined, secret: undefined };
@@ -81,8 +90,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authentication);
   await app.register(healthRoutes, { version });
   await app.register(sessionRoutes);
+  // One client, so that its access token serves sign-ins and poster codes alike.
+  const wechat = new WeChatClient(options.wechat ?? NO_WECHAT);
   await app.register(authRoutes, {
-    wechat: new WeChatClient(options.wechat ?? NO_WECHAT),
+    wechat,
     signInsPerMinute: options.signInsPerMinute ?? SIGN_IN_LIMIT_PER_MINUTE,
   });
   await app.register(directoryRoutes);
@@ -102,6 +113,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(practiceRoutes, { lawTexts });
   await app.register(questionRoutes, { lawTexts });
   await app.register(contestRoutes, { lawTexts });
+  await app.register(sharingRoutes, { wechat, publicOrigin: options.publicOrigin ?? 'http://127.0.0.1:3000' });
+  await app.register(eventRoutes, { keyDates: options.keyDates ?? loadKeyDates(projectPath('data', 'key-dates.json')) });
+  await app.register(eventOfficeRoutes);
   if (options.h5Dir) await app.register(h5Static, { h5Dir: options.h5Dir });
   return app;
 }

@@ -19,6 +19,8 @@ export interface ServerConfig {
   };
   photoDir: string;
   feedbackPerHour: number | undefined;
+  /** Where the H5 app is reached from outside (poster QR codes point there). */
+  publicOrigin: string;
 }
 
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -53,9 +55,11 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
         ...(env.WECHAT_TEMPLATE_REPLY && { reply: env.WECHAT_TEMPLATE_REPLY }),
         ...(env.WECHAT_TEMPLATE_STATUS && { status: env.WECHAT_TEMPLATE_STATUS }),
         ...(env.WECHAT_TEMPLATE_SESSION && { session: env.WECHAT_TEMPLATE_SESSION }),
+        ...(env.WECHAT_TEMPLATE_EVENT && { event: env.WECHAT_TEMPLATE_EVENT }),
       },
     },
     photoDir: path.resolve(env.PHOTO_DIR ?? projectPath('var', 'photos')),
     feedbackPerHour,
+    publicOrigin: env.PUBLIC_ORIGIN || 'http://127.0.0.1:3000',
   };
 }

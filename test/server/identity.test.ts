@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { shanghaiDateOf } from '../../src/core/shared/shanghai-time';
+import { SHARER_CODE_PATTERN } from '../../src/core/sharing/schemas';
 import { createStaffAccount } from '../../src/server/features/identity/staff-accounts';
 import { FAKE_APPID, FAKE_SECRET, startFakeWeChat, type FakeWeChat } from '../support/fake-wechat';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -437,7 +438,15 @@ describe('supervisors and grid workers', () => {
     const resident = await guest();
     const bound = await bind(resident, await issueCode('grid-workers', created.body.id));
     expect(bound.body.roles).toEqual(['resident', 'grid_worker']);
-    expect(bound.body.gridWorker).toEqual({ name: '网格员甲', gridName: grid.name, communityName: grid.communityName });
+    expect(bound.body.gridWorker).toEqual({
+      name: '网格员甲',
+      gridId: grid.id,
+      sharerCode: expect.stringMatching(SHARER_CODE_PATTERN),
+      gridName: grid.name,
+      communityName: grid.communityName,
+    });
+    // The app reads the grid from 我的 to put it on the worker's share cards.
+    expect((await call({ url: '/me', token: resident })).body.gridWorker).toMatchObject({ gridId: grid.id });
   });
 
   test.each([

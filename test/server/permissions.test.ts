@@ -1,5 +1,6 @@
 import type { RouteContract } from '../../src/core/api/contract';
 import { healthContract } from '../../src/core/api/health';
+import { eventsContract } from '../../src/core/events/contract';
 import { feedbackContract } from '../../src/core/feedback/contract';
 import { identityContract } from '../../src/core/identity/contract';
 import { PERMISSIONS, mayCall } from '../../src/core/identity/permissions';
@@ -7,6 +8,7 @@ import { lawContract } from '../../src/core/law/contract';
 import { quizContract } from '../../src/core/quiz/contract';
 import { ROLES, type Role } from '../../src/core/identity/roles';
 import { sessionsContract } from '../../src/core/sessions/contract';
+import { sharingContract } from '../../src/core/sharing/contract';
 import { issueToken } from '../../src/server/features/identity/tokens';
 import { newId } from '../../src/server/shared/secrets';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -19,6 +21,8 @@ const contracts: RouteContract[] = [
   ...Object.values(lawContract),
   ...Object.values(feedbackContract),
   ...Object.values(quizContract),
+  ...Object.values(eventsContract),
+  ...Object.values(sharingContract),
 ];
 const now = new Date('2026-11-26T10:00:00+08:00');
 let testApp: TestApp;

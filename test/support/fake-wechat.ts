@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import QRCode from 'qrcode';
+import sharp from 'sharp';
 
 /**
  * A local stand-in for WeChat's servers, speaking their HTTP API: GET /sns/jscode2session answers
@@ -11,6 +13,10 @@ import type { AddressInfo } from 'node:net';
  * POST /cgi-bin/message/subscribe/send takes a message with a token it gave (and has not revoked)
  * and records it, except for a recipient whose openid starts with `busy-`, which answers errcode -1
  * (system busy) as WeChat does when it cannot take a message now.
+ *
+ * Mini-program codes: POST /wxa/getwxacodeunlimit with a token it gave records the request and answers
+ * a JPEG image, as WeChat does, of a QR code reading `wxacode:<page>?scene=<scene>` (a stand-in for the
+ * round mini-program code, which no library reads); a scene over 32 characters answers errcode 40169.
  */
 export const FAKE_APPID = 'wx0123456789abcdef';
 export const FAKE_SECRET = 'fake-secret-0123456789abcdef';
@@ -28,6 +34,11 @@ export interface SentSubscribeMessage {
   body: { touser: string; template_id: string; page: string; data: Record<string, { value: string }>; lang?: string };
 }
 
+export interface CodeRequest {
+  accessToken: string;
+  body: { scene: string; page: string; check_path?: boolean; env_version?: string };
+}
+
 export interface FakeWeChat {
   apiBase: string;
   /** The jscode2session requests. */
@@ -35,6 +46,8 @@ export interface FakeWeChat {
   tokenRequests: URLSearchParams[];
   /** Every message WeChat took (answered errcode 0). */
   messages: SentSubscribeMessage[];
+  /** Every mini-program code made. */
+  codeRequests: CodeRequest[];
   /** Makes every token given so far invalid, as when it expires or another server renews it. */
   revokeAccessTokens: () => void;
   close: () => Promise<void>;
@@ -53,6 +66,7 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
   const requests: URLSearchParams[] = [];
   const tokenRequests: URLSearchParams[] = [];
   const messages: SentSubscribeMessage[] = [];
+  const codeRequests: CodeRequest[] = [];
   const validTokens = new Set<string>();
   let tokensIssued = 0;
   const server = http.createServer(async (request, response) => {
@@ -81,6 +95,17 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
       messages.push({ accessToken, body });
       return answer({ errcode: 0, errmsg: 'ok' });
     }
+    if (url.pathname === '/wxa/getwxacodeunlimit' && request.method === 'POST') {
+      const accessToken = url.searchParams.get('access_token') ?? '';
+      const body = JSON.parse(await readBody(request)) as CodeRequest['body'];
+      if (!validTokens.has(accessToken)) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (body.scene.length > 32) return answer({ errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' });
+      codeRequests.push({ accessToken, body });
+      const qr = await QRCode.toBuffer(`wxacode:${body.page}?scene=${body.scene}`, { type: 'png', width: 280, margin: 2 });
+      response.writeHead(200, { 'content-type': 'image/jpeg' });
+      response.end(await sharp(qr).jpeg({ quality: 95 }).toBuffer());
+      return;
+    }
     if (url.pathname !== '/sns/jscode2session') {
       response.writeHead(404).end();
       return;
@@ -107,6 +132,7 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
     requests,
     tokenRequests,
     messages,
+    codeRequests,
     revokeAccessTokens: () => validTokens.clear(),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

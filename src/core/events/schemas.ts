@@ -29,15 +29,13 @@ export const KeyDatesFileSchema = z.object({ keyDates: z.array(KeyDateSchema) })
 /** A key date placed in one year: the days it covers then. */
 export const DatedKeyDateSchema = z.object({ id: z.string(), name: z.string(), law: z.string(), from: z.string(), to: z.string() });
 
+/** An instant with its offset stated: without one, the server's own timezone would decide the hour. */
+function isZonedInstant(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 const instantSchema = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .check(
-      z.refine(
-        (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
-        `${label}应为带时区的日期时间，如 2026-12-04T09:00:00+08:00`,
-      ),
-    );
+  z.string({ error: `请填写${label}` }).check(z.refine(isZonedInstant, `${label}应为带时区的日期时间，如 2026-12-04T09:00:00+08:00`));
 
 const text = (label: string, min: number, max: number) =>
   z
@@ -61,7 +59,7 @@ export const EventInputSchema = z
     description: text('活动介绍', 10, 2000),
   })
   .check(
-    z.refine((e) => Number.isNaN(Date.parse(e.startsAt)) || Number.isNaN(Date.parse(e.endsAt)) || Date.parse(e.startsAt) < Date.parse(e.endsAt), {
+    z.refine((e) => !isZonedInstant(e.startsAt) || !isZonedInstant(e.endsAt) || Date.parse(e.startsAt) < Date.parse(e.endsAt), {
       error: '结束时间应晚于开始时间',
       path: ['endsAt'],
     }),

@@ -22,8 +22,11 @@ export const FEEDBACK_KIND_LABELS: Record<FeedbackKind, string> = {
 export const FEEDBACK_STATUSES = ['pending', 'accepted', 'replied', 'closed', 'rejected'] as const;
 export const FeedbackStatusSchema = z.enum(FEEDBACK_STATUSES);
 
-/** The WeChat subscribe-message templates the product uses (DESIGN §3: at most 3 asked for at a time). */
-export const NOTIFICATION_TEMPLATES = ['reply', 'status', 'session'] as const;
+/**
+ * The WeChat subscribe-message templates the product uses (DESIGN §3: at most 3 asked for at a time).
+ * 'event' (活动提醒, the day before an event) comes last, so the feedback form's first three stay its own.
+ */
+export const NOTIFICATION_TEMPLATES = ['reply', 'status', 'session', 'event'] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
 const optionalText = (label: string, max: number) =>

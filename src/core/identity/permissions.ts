@@ -92,6 +92,8 @@ export const PERMISSIONS = {
   'sharing.open': PEOPLE,
   'sharing.mine': ['grid_worker'],
   'sharing.posterCode': EVERYONE,
+  // A poster's code is scanned before anyone signs in; it names only the content and a public sharer code.
+  'sharing.scene': EVERYONE,
   'staff.shareBoard': OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -22,6 +22,10 @@ export type SupervisorCard = z.infer<typeof SupervisorCardSchema>;
 
 export const GridWorkerCardSchema = z.object({
   name: z.string(),
+  /** The grid's id, which the worker's share cards carry for attribution. */
+  gridId: z.string(),
+  /** The worker's short public code (SHARER_CODE_PATTERN), which their share cards carry with the grid. */
+  sharerCode: z.string(),
   gridName: z.string(),
   communityName: z.string(),
 });

@@ -1,5 +1,14 @@
 import { defineRoute } from '../api/contract';
-import { MySharesSchema, PosterCodeQuerySchema, ShareBoardQuerySchema, ShareBoardSchema, ShareOpenedSchema, ShareOpenSchema } from './schemas';
+import {
+  MySharesSchema,
+  PosterCodeQuerySchema,
+  ShareBoardQuerySchema,
+  ShareBoardSchema,
+  ShareOpenedSchema,
+  ShareOpenSchema,
+  ShareSceneParamsSchema,
+  ShareSceneSchema,
+} from './schemas';
 
 const tags = ['分享与传播'] as const;
 
@@ -29,6 +38,15 @@ export const sharingContract = {
     tags,
     query: PosterCodeQuerySchema,
     produces: 'image/png',
+  }),
+  scene: defineRoute({
+    operation: 'sharing.scene',
+    method: 'GET',
+    path: '/shares/scenes/:scene',
+    summary: '小程序码的 scene 代表什么：分享内容和分享人（页面再据此记一次打开）',
+    tags,
+    params: ShareSceneParamsSchema,
+    response: ShareSceneSchema,
   }),
   board: defineRoute({
     operation: 'staff.shareBoard',

@@ -56,3 +56,23 @@ export const PosterCodeQuerySchema = z.object({
   kind: z.enum(SHARE_KINDS, { error: '分享内容类型不对' }),
   itemId: ShareOpenSchema.shape.itemId,
 });
+
+/**
+ * What a WeChat mini-program code carries (at most 32 characters of "scene"): a short id the server
+ * keeps for one poster's content and sharer. The page the code opens reads `scene` from its options
+ * and asks GET /shares/scenes/:scene for what it stands for.
+ */
+export const SHARE_SCENE_PATTERN = /^[A-HJ-NP-Z2-9]{10}$/;
+
+export const ShareSceneParamsSchema = z.object({
+  scene: z.string().check(z.regex(SHARE_SCENE_PATTERN, '小程序码内容不对，请重新扫码')),
+});
+
+/** A poster code's content, in the terms a shared path carries (then sent to POST /shares/opens as usual). */
+export const ShareSceneSchema = z.object({
+  kind: z.enum(SHARE_KINDS),
+  itemId: z.string(),
+  sharer: z.nullable(z.string()),
+  grid: z.nullable(z.string()),
+});
+export type ShareScene = z.infer<typeof ShareSceneSchema>;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildApp } from '../app';
 import { projectPath, readConfig } from '../config';
 import { migrateToLatest, openDatabase } from '../db/database';
+import { loadKeyDates } from '../features/events/key-dates';
 import { workCalendarWarning } from '../features/feedback/feedback-settings';
 import { startNotificationDispatcher } from '../features/feedback/notification-dispatcher';
 import { FilePhotoStore } from '../features/feedback/photo-store';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   const calendarWarning = await workCalendarWarning(database.db, new Date());
   if (calendarWarning) process.stderr.write(`${calendarWarning}\n`);
   const lawTexts = loadLawTexts();
+  // Checked before listening: a mistyped key date stops the start with the reason.
+  const keyDates = loadKeyDates(projectPath('data', 'key-dates.json'));
   await seedQuestionBank(database.db, lawTexts, new Date());
 
   const app = await buildApp({
@@ -40,7 +43,9 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     photoStore: new FilePhotoStore(config.photoDir),
     feedbackPerHour: config.feedbackPerHour,
+    publicOrigin: config.publicOrigin,
     lawTexts,
+    keyDates,
     logger: {
       level: config.logLevel,
       // No addresses, headers or query strings: they can carry personal data and tokens.

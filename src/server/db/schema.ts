@@ -1,4 +1,6 @@
 import type { ColumnType, Kysely } from 'kysely';
+import type { EventType } from '@core/events/schemas';
+import type { ShareKind } from '@core/sharing/schemas';
 
 // Column names are camelCase here; CamelCasePlugin maps them to snake_case in SQL.
 
@@ -105,6 +107,8 @@ export interface GridWorkerTable {
   userId: string | null;
   revokedAt: string | null;
   createdAt: string;
+  /** The short public code on the worker's share cards; null until first needed. */
+  sharerCode: string | null;
 }
 
 export interface BindingCodeTable {
@@ -258,6 +262,54 @@ export interface ContestAttemptTable {
   secondsTaken: number | null;
 }
 
+export interface EventTable {
+  id: string;
+  title: string;
+  type: EventType;
+  theme: string;
+  law: string | null;
+  /** ISO instants in UTC. */
+  startsAt: string;
+  endsAt: string;
+  placeName: string;
+  placeAddress: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  communityId: string;
+  organiser: string;
+  /** Null: no limit. */
+  capacity: number | null;
+  /** People on the active sign-ups. */
+  signedUp: number;
+  description: string;
+  status: 'draft' | 'published' | 'cancelled';
+  cancelReason: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EventSignUpTable {
+  id: string;
+  eventId: string;
+  userId: string;
+  people: number;
+  signedUpAt: string;
+  /** Set while the sign-up is cancelled; signing up again clears it. */
+  cancelledAt: string | null;
+  checkInCode: string;
+  checkedInAt: string | null;
+  checkedInBy: string | null;
+  viaGridId: string | null;
+  sharerId: string | null;
+}
+
+export interface EventReminderTable {
+  eventId: string;
+  userId: string;
+  askedAt: string;
+}
+
 export interface QuizQuestionTable {
   id: string;
   law: 'civil-code' | 'constitution';
@@ -313,6 +365,28 @@ export interface QuestionReportTable {
   note: string | null;
 }
 
+export interface ShareOpenTable {
+  visitorId: string;
+  kind: ShareKind;
+  itemId: string;
+  /** Both null when the card carried no valid sharer (an unattributed open). */
+  sharerId: string | null;
+  gridId: string | null;
+  openedAt: string;
+  /** Shanghai day of openedAt. */
+  openedOn: string;
+}
+
+export interface ShareSceneTable {
+  /** The scene a WeChat mini-program code carries (at most 32 characters). */
+  id: string;
+  kind: ShareKind;
+  itemId: string;
+  sharerId: string | null;
+  lookupKey: string;
+  createdAt: string;
+}
+
 export interface DatabaseSchema {
   town: TownTable;
   community: CommunityTable;
@@ -341,6 +415,11 @@ export interface DatabaseSchema {
   questionReport: QuestionReportTable;
   contest: ContestTable;
   contestAttempt: ContestAttemptTable;
+  event: EventTable;
+  eventSignUp: EventSignUpTable;
+  eventReminder: EventReminderTable;
+  shareOpen: ShareOpenTable;
+  shareScene: ShareSceneTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

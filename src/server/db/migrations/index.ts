@@ -5,6 +5,8 @@ import * as feedback from './0003-feedback';
 import * as quiz from './0004-quiz';
 import * as contests from './0005-contests';
 import * as sessionReminders from './0006-session-reminders';
+import * as events from './0007-events';
+import * as sharing from './0008-sharing';
 
 /** Every migration, in order; keys sort the way they must run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004-quiz': quiz,
   '0005-contests': contests,
   '0006-session-reminders': sessionReminders,
+  '0007-events': events,
+  '0008-sharing': sharing,
 };

@@ -13,9 +13,10 @@ import type { Database, DatabaseSchema } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { saveOverride } from '../sessions/repository';
 import { appendEvent } from './events';
+import { itemsWithCategory } from './item-common';
 import { lockItems, lockStation } from './row-locks';
 import { loadStationSessions, toSessionRef, type StationSessions } from './session-refs';
-import { staffItemsQuery, toStaffSummaries } from './staff-views';
+import { toStaffSummaries } from './staff-views';
 
 type Trx = Transaction<DatabaseSchema>;
 
@@ -69,7 +70,7 @@ async function storedSummary(db: Database, stationId: string, key: string): Prom
 /** A session's agenda: its items in the order they came in, and its summary once it has closed. */
 export async function loadAgenda(db: Database, stationId: string, date: string, now: Date): Promise<Agenda> {
   const { context, session } = await resolveSession(db, stationId, date);
-  const rows = await staffItemsQuery(db)
+  const rows = await itemsWithCategory(db)
     .where('feedbackItem.stationId', '=', stationId)
     .where('feedbackItem.sessionDate', '=', session.originalDate)
     .orderBy('feedbackItem.submittedAt')

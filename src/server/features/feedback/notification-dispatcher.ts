@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from '@core/feedback/schemas';
 import type { Database, NotificationOutboxTable } from '../../db/schema';
 import { WeChatSendError, type WeChatClient } from '../identity/wechat-client';
+import { eventPageOf, queueEventReminders } from '../events/event-reminders';
 import { queueSessionReminders } from './session-reminders';
 
 /** After this many failed tries a message is given up as 'failed'. */
@@ -16,6 +17,7 @@ const TEMPLATE_ENV: Record<NotificationTemplate, string> = {
   reply: 'WECHAT_TEMPLATE_REPLY',
   status: 'WECHAT_TEMPLATE_STATUS',
   session: 'WECHAT_TEMPLATE_SESSION',
+  event: 'WECHAT_TEMPLATE_EVENT',
 };
 
 export interface DispatcherOptions {
@@ -37,9 +39,10 @@ function backoffMs(attempts: number): number {
   return 2 ** (attempts - 1) * 60_000;
 }
 
-/** The page a message opens: the item it tells of, or the home page with the next session. */
-function pageFor(row: Pick<NotificationOutboxTable, 'itemId'>): string {
-  return row.itemId ? `packages/feedback/detail/index?id=${row.itemId}` : 'pages/home/index';
+/** The page a message opens: the item or event it tells of, or the home page with the next session. */
+function pageFor(row: Pick<NotificationOutboxTable, 'itemId' | 'dedupeKey'>): string {
+  if (row.itemId) return `packages/feedback/detail/index?id=${row.itemId}`;
+  return eventPageOf(row.dedupeKey) ?? 'pages/home/index';
 }
 
 function isTemplate(value: string): value is NotificationTemplate {
@@ -153,7 +156,7 @@ export interface NotificationDispatcher {
 }
 
 /**
- * Every `intervalMs` until stopped, queues the reminders of tomorrow's sessions and works through the
+ * Every `intervalMs` until stopped, queues the reminders of tomorrow's sessions and events and works through the
  * outbox; a run in progress is finished before stop resolves.
  */
 export function startNotificationDispatcher(
@@ -167,6 +170,11 @@ export function startNotificationDispatcher(
       await queueSessionReminders(options.db, options.now());
     } catch (error) {
       options.log.error({ err: error }, 'queuing session reminders failed');
+    }
+    try {
+      await queueEventReminders(options.db, options.now());
+    } catch (error) {
+      options.log.error({ err: error }, 'queuing event reminders failed');
     }
     try {
       const outcome = await dispatchDueNotifications(options);

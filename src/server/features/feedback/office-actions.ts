@@ -11,10 +11,10 @@ import { shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database, DatabaseSchema } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { appendEvent } from './events';
-import { excerptOf } from './item-common';
+import { excerptOf, itemsWithCategory } from './item-common';
 import { enqueueNotification, thing } from './outbox';
 import { lockItems } from './row-locks';
-import { staffItemsQuery, toStaffSummaries } from './staff-views';
+import { toStaffSummaries } from './staff-views';
 
 type InboxQuery = z.infer<typeof InboxQuerySchema>;
 type Trx = Transaction<DatabaseSchema>;
@@ -29,7 +29,7 @@ function likePattern(text: string): string {
 /** The office's inbox: newest first, one page at a time, each filter narrowing the list. */
 export async function listInbox(db: Database, query: InboxQuery, now: Date) {
   const today = shanghaiDateOf(now);
-  let filtered = staffItemsQuery(db);
+  let filtered = itemsWithCategory(db);
   if (query.stationId) filtered = filtered.where('feedbackItem.stationId', '=', query.stationId);
   if (query.sessionDate) filtered = filtered.where('feedbackItem.sessionDate', '=', query.sessionDate);
   if (query.status) filtered = filtered.where('feedbackItem.status', '=', query.status);

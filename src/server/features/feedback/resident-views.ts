@@ -6,42 +6,16 @@ import {
   type MyFeedbackDetail,
   type MyFeedbackSummary,
 } from '@core/feedback/schemas';
-import type { Database, FeedbackEventTable, FeedbackItemTable } from '../../db/schema';
-import { excerptOf, photoUrl, sessionRefReader } from './item-common';
+import type { Database, FeedbackEventTable } from '../../db/schema';
+import { excerptOf, itemBody, itemCore, itemsWithCategory, sessionRefReader, type ItemRow } from './item-common';
 
-type ItemRow = Selectable<FeedbackItemTable> & { categoryName: string };
-
-function itemQuery(db: Database) {
-  return db
-    .selectFrom('feedbackItem')
-    .innerJoin('feedbackCategory', 'feedbackCategory.id', 'feedbackItem.categoryId')
-    .selectAll('feedbackItem')
-    .select('feedbackCategory.name as categoryName');
-}
-
-type SessionRefReader = ReturnType<typeof sessionRefReader>;
-
-async function coreOf(row: ItemRow, sessionRef: SessionRefReader) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    categoryId: row.categoryId,
-    categoryName: row.categoryName,
-    status: row.status,
-    submittedAt: row.submittedAt,
-    replyDue: row.replyDue,
-    session: await sessionRef(row.stationId, row.sessionDate),
-    anonymous: row.anonymous === 1,
-  };
-}
-
-async function summaryOf(row: ItemRow, sessionRef: SessionRefReader): Promise<MyFeedbackSummary> {
-  return { ...(await coreOf(row, sessionRef)), excerpt: excerptOf(row.content), rated: row.ratingStars !== null };
+async function summaryOf(row: ItemRow, sessionRef: ReturnType<typeof sessionRefReader>): Promise<MyFeedbackSummary> {
+  return { ...(await itemCore(row, sessionRef)), excerpt: excerptOf(row.content), rated: row.ratingStars !== null };
 }
 
 /** The submitter's own items, newest first. */
 export async function listMyFeedback(db: Database, userId: string): Promise<MyFeedbackSummary[]> {
-  const rows = await itemQuery(db)
+  const rows = await itemsWithCategory(db)
     .where('feedbackItem.submitterId', '=', userId)
     .orderBy('feedbackItem.submittedAt', 'desc')
     .orderBy('feedbackItem.id')
@@ -68,9 +42,9 @@ function residentEvent(event: Selectable<FeedbackEventTable>, officeName: string
 
 /** One item as its submitter sees it, or null when it is not theirs (or does not exist). */
 export async function findMyFeedback(db: Database, userId: string, itemId: string): Promise<MyFeedbackDetail | null> {
-  const row = await itemQuery(db).where('feedbackItem.id', '=', itemId).where('feedbackItem.submitterId', '=', userId).executeTakeFirst();
+  const row = await itemsWithCategory(db).where('feedbackItem.id', '=', itemId).where('feedbackItem.submitterId', '=', userId).executeTakeFirst();
   if (!row) return null;
-  const [events, photos, town] = await Promise.all([
+  const [events, body, town] = await Promise.all([
     db
       .selectFrom('feedbackEvent')
       .selectAll()
@@ -78,30 +52,14 @@ export async function findMyFeedback(db: Database, userId: string, itemId: strin
       .where('action', 'not in', [...INTERNAL_EVENT_ACTIONS])
       .orderBy('seq')
       .execute(),
-    db.selectFrom('feedbackPhoto').select('photoId').where('itemId', '=', itemId).orderBy('position').execute(),
+    itemBody(db, row),
     db.selectFrom('town').select('office').where('id', '=', 1).executeTakeFirstOrThrow(),
   ]);
   const answered = row.status === 'replied' || row.status === 'closed';
   return {
-    ...(await coreOf(row, sessionRefReader(db))),
-    content: row.content,
-    photos: photos.map(({ photoId }) => ({ id: photoId, url: photoUrl(photoId) })),
-    place:
-      row.placeName === null
-        ? null
-        : {
-            name: row.placeName,
-            latitude: row.latitude === null ? null : Number(row.latitude),
-            longitude: row.longitude === null ? null : Number(row.longitude),
-          },
-    incidentAt: row.incidentAt,
-    enforcementUnit: row.enforcementUnit,
-    caseReference: row.caseReference,
+    ...(await itemCore(row, sessionRefReader(db))),
+    ...body,
     events: events.map((event) => residentEvent(event, town.office)),
-    rating:
-      row.ratingStars === null || row.ratedAt === null
-        ? null
-        : { stars: Number(row.ratingStars), comment: row.ratingComment, at: row.ratedAt },
     mobile: row.mobile,
     canRate: answered && row.ratingStars === null,
   };

@@ -1,4 +1,3 @@
-import type { Selectable } from 'kysely';
 import { maskMobile } from '@core/feedback/mobile';
 import { isOverdue } from '@core/feedback/reply-deadline';
 import type {
@@ -8,20 +7,9 @@ import type {
   StaffFeedbackSummary,
 } from '@core/feedback/schemas';
 import { isOpen, type FeedbackStatus } from '@core/feedback/workflow';
-import type { Database, FeedbackItemTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
-import { excerptOf, photoUrl, sessionRefReader } from './item-common';
-
-type StaffItemRow = Selectable<FeedbackItemTable> & { categoryName: string };
-
-/** Items with their category's name: what every staff view starts from. */
-export function staffItemsQuery(db: Database) {
-  return db
-    .selectFrom('feedbackItem')
-    .innerJoin('feedbackCategory', 'feedbackCategory.id', 'feedbackItem.categoryId')
-    .selectAll('feedbackItem')
-    .select('feedbackCategory.name as categoryName');
-}
+import { excerptOf, itemBody, itemCore, itemsWithCategory, sessionRefReader, type ItemRow } from './item-common';
 
 /**
  * The session each item was first submitted to, for items that have since moved. Every 'moved'
@@ -51,12 +39,12 @@ async function photoCounts(db: Database, itemIds: readonly string[]): Promise<Ma
   return new Map(counts.map((c) => [c.itemId, Number(c.photos)]));
 }
 
-function isItemOverdue(row: Pick<StaffItemRow, 'status' | 'replyDue'>, now: Date): boolean {
+function isItemOverdue(row: Pick<ItemRow, 'status' | 'replyDue'>, now: Date): boolean {
   return isOpen(row.status) && isOverdue(row.replyDue, now);
 }
 
 /** Rows → the office's list rows. Nothing in them says who submitted an item. */
-export async function toStaffSummaries(db: Database, rows: readonly StaffItemRow[], now: Date): Promise<StaffFeedbackSummary[]> {
+export async function toStaffSummaries(db: Database, rows: readonly ItemRow[], now: Date): Promise<StaffFeedbackSummary[]> {
   const ids = rows.map((r) => r.id);
   const [firstSessionOf, photosOf] = await Promise.all([firstSessions(db, ids), photoCounts(db, ids)]);
   const sessionRef = sessionRefReader(db);
@@ -64,16 +52,8 @@ export async function toStaffSummaries(db: Database, rows: readonly StaffItemRow
     rows.map(async (row) => {
       const firstSession = firstSessionOf.get(row.id);
       return {
-        id: row.id,
-        kind: row.kind,
-        categoryId: row.categoryId,
-        categoryName: row.categoryName,
-        status: row.status,
-        submittedAt: row.submittedAt,
-        replyDue: row.replyDue,
-        session: await sessionRef(row.stationId, row.sessionDate),
+        ...(await itemCore(row, sessionRef)),
         excerpt: excerptOf(row.content),
-        anonymous: row.anonymous === 1,
         overdue: isItemOverdue(row, now),
         flagged: row.flagged === 1,
         photoCount: photosOf.get(row.id) ?? 0,
@@ -120,15 +100,15 @@ async function staffEvents(db: Database, itemId: string): Promise<FeedbackEvent[
 }
 
 /** Who submitted, as far as the office may know: an anonymous item's submitter is never named. */
-async function submitterLine(db: Database, row: StaffItemRow): Promise<string> {
+async function submitterLine(db: Database, row: ItemRow): Promise<string> {
   if (row.anonymous === 1) return '匿名';
   if (row.kind !== 'supervision' || !row.supervisorId) return '居民';
   const supervisor = await db.selectFrom('supervisor').select('name').where('id', '=', row.supervisorId).executeTakeFirst();
   return supervisor ? `监督员 ${supervisor.name}` : '监督员';
 }
 
-async function findStaffItemRow(db: Database, id: string): Promise<StaffItemRow> {
-  const row = await staffItemsQuery(db).where('feedbackItem.id', '=', id).executeTakeFirst();
+async function findStaffItemRow(db: Database, id: string): Promise<ItemRow> {
+  const row = await itemsWithCategory(db).where('feedbackItem.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError(404, 'FEEDBACK_NOT_FOUND', '找不到这条反馈');
   return row;
 }
@@ -136,33 +116,17 @@ async function findStaffItemRow(db: Database, id: string): Promise<StaffItemRow>
 /** One item as the office works on it: everything but who an anonymous submitter is. */
 export async function loadStaffDetail(db: Database, id: string, now: Date): Promise<StaffFeedbackDetail> {
   const row = await findStaffItemRow(db, id);
-  const [[summary], photos, events, duplicates, submitter] = await Promise.all([
+  const [[summary], body, events, duplicates, submitter] = await Promise.all([
     toStaffSummaries(db, [row], now),
-    db.selectFrom('feedbackPhoto').select('photoId').where('itemId', '=', id).orderBy('position').execute(),
+    itemBody(db, row),
     staffEvents(db, id),
     db.selectFrom('feedbackItem').select('id').where('duplicateOf', '=', id).orderBy('submittedAt').orderBy('id').execute(),
     submitterLine(db, row),
   ]);
   return {
     ...summary,
-    content: row.content,
-    photos: photos.map(({ photoId }) => ({ id: photoId, url: photoUrl(photoId) })),
-    place: row.placeName
-      ? {
-          name: row.placeName,
-          latitude: row.latitude === null ? null : Number(row.latitude),
-          longitude: row.longitude === null ? null : Number(row.longitude),
-        }
-      : null,
-    incidentAt: row.incidentAt,
-    anonymous: row.anonymous === 1,
-    enforcementUnit: row.enforcementUnit,
-    caseReference: row.caseReference,
+    ...body,
     events,
-    rating:
-      row.ratingStars === null || row.ratedAt === null
-        ? null
-        : { stars: Number(row.ratingStars), comment: row.ratingComment, at: row.ratedAt },
     submitter,
     mobileMasked: row.anonymous === 0 && row.mobile ? maskMobile(row.mobile) : null,
     duplicates: duplicates.map((d) => d.id),

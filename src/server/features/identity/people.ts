@@ -3,6 +3,7 @@ import type { Role } from '@core/identity/roles';
 import { supervisorStatus } from '@core/identity/supervisor-term';
 import { shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database } from '../../db/schema';
+import { sharerCodeOf } from '../sharing/sharers';
 import type { Principal } from '../../shared/principal';
 import type { TokenSubject } from './tokens';
 
@@ -26,7 +27,7 @@ async function boundGridWorker(db: Database, userId: string) {
     .selectFrom('gridWorker')
     .innerJoin('grid', 'grid.id', 'gridWorker.gridId')
     .innerJoin('community', 'community.id', 'grid.communityId')
-    .select(['gridWorker.name', 'grid.name as gridName', 'community.name as communityName'])
+    .select(['gridWorker.id', 'gridWorker.name', 'grid.id as gridId', 'grid.name as gridName', 'community.name as communityName'])
     .where('gridWorker.userId', '=', userId)
     .where('gridWorker.revokedAt', 'is', null)
     .executeTakeFirst();
@@ -78,12 +79,22 @@ export async function describe(db: Database, principal: Principal, now: Date): P
     };
   }
   if (principal.kind === 'anonymous') throw new Error('An anonymous caller has no profile');
+  const gridWorker = await boundGridWorker(db, principal.id);
   return {
     kind: principal.userKind,
     displayName: principal.userKind === 'wechat' ? '微信用户' : '访客',
     roles: [...principal.roles],
     mustChangePassword: false,
     supervisor: await boundSupervisor(db, principal.id, now),
-    gridWorker: (await boundGridWorker(db, principal.id)) ?? null,
+    // The app builds the worker's share paths from the card, so the sharer code is given here when first needed.
+    gridWorker: gridWorker
+      ? {
+          name: gridWorker.name,
+          gridId: gridWorker.gridId,
+          sharerCode: await sharerCodeOf(db, gridWorker.id),
+          gridName: gridWorker.gridName,
+          communityName: gridWorker.communityName,
+        }
+      : null,
   };
 }

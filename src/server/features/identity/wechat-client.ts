@@ -116,6 +116,43 @@ export class WeChatClient {
     }
   }
 
+  /**
+   * A mini-program code (wxacode.getUnlimited) that opens `page` (no leading slash) with `scene` (at most
+   * 32 characters). WeChat answers with the image, or with JSON carrying errcode when it makes none; a
+   * token it no longer takes is renewed once, since someone is waiting for the poster.
+   */
+  async unlimitedCode(request: { scene: string; page: string }): Promise<Buffer> {
+    for (let attempt = 1; ; attempt += 1) {
+      const url = new URL('/wxa/getwxacodeunlimit', this.config.apiBase);
+      url.search = new URLSearchParams({ access_token: await this.currentAccessToken() }).toString();
+      let response: Response;
+      let bytes: Buffer;
+      try {
+        response = await fetch(url, {
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          // check_path false: a page of a version not yet released still gets its code.
+          body: JSON.stringify({ scene: request.scene, page: request.page, check_path: false, env_version: 'release' }),
+        });
+        bytes = Buffer.from(await response.arrayBuffer());
+      } catch {
+        throw new WeChatSendError('连不上微信服务');
+      }
+      if (response.ok && response.headers.get('content-type')?.startsWith('image/')) return bytes;
+      let errcode: number | undefined;
+      try {
+        errcode = (JSON.parse(bytes.toString('utf8')) as { errcode?: number }).errcode;
+      } catch {
+        // Not JSON either: a proxy's error page.
+      }
+      if (errcode === undefined || !TOKEN_REJECTED.has(errcode) || attempt === 2) {
+        throw new WeChatSendError(`微信未生成小程序码（错误码 ${errcode ?? '无'}）`);
+      }
+      this.accessToken = null;
+    }
+  }
+
   private async fetchJson<T>(url: URL, body?: object): Promise<T> {
     try {
       const response = await fetch(url, {
