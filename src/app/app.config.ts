@@ -1,10 +1,15 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/quiz/index', 'pages/feedback/index', 'pages/me/index'],
+  pages: ['pages/home/index', 'pages/events/index', 'pages/quiz/index', 'pages/feedback/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/info', pages: ['privacy/index', 'session-summary/index'] },
     { root: 'packages/feedback', pages: ['mine/index', 'detail/index'] },
-    { root: 'packages/quiz', pages: ['daily/index', 'practice/index', 'wrong-book/index', 'article/index'] },
+    {
+      root: 'packages/quiz',
+      pages: ['daily/index', 'practice/index', 'wrong-book/index', 'article/index', 'civil-code/index', 'civil-code-chapter/index'],
+    },
     { root: 'packages/contest', pages: ['list/index', 'detail/index', 'take/index', 'result/index', 'ranking/index'] },
+    { root: 'packages/sharing', pages: ['mine/index', 'poster/index'] },
+    { root: 'packages/events', pages: ['detail/index', 'check-in-code/index'] },
     // The office's pages never ship in the main package that every resident downloads.
     {
       root: 'staff',
@@ -22,6 +27,10 @@ export default defineAppConfig({
         'question/index',
         'question-import/index',
         'reports/index',
+        'share-board/index',
+        'events/index',
+        'event-edit/index',
+        'event-sign-ups/index',
       ],
     },
   ],
@@ -36,6 +45,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/events/index',
+        text: '活动',
+        iconPath: 'assets/tab/events.png',
+        selectedIconPath: 'assets/tab/events-active.png',
       },
       {
         pagePath: 'pages/quiz/index',

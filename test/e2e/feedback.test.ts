@@ -3,28 +3,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { createStaffAccount } from '../../src/server/features/identity/staff-accounts';
-import { outputDir, useServedBrowser } from './browser';
+import { button, outputDir, screenshotOnFailure, signInAtDesk, useServedBrowser } from './browser';
 
 const served = useServedBrowser();
-
-const field = (page: Page, name: string) => page.locator(`taro-input-core[name="${name}"] input`);
-const button = (page: Page, text: string) => page.locator('.nut-button', { hasText: text });
-
-async function newPage(): Promise<Page> {
-  const context = await served().browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  return page;
-}
-
-async function screenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    await page.screenshot({ path: path.join(outputDir, `${name}-failure.png`), fullPage: true });
-    throw error;
-  }
-}
 
 async function fillComplaint(page: Page, content: string): Promise<void> {
   await page.goto(`${served().origin}/#/pages/feedback/index`);
@@ -58,7 +39,7 @@ test('a resident submits with a photo; staff answer it from the session agenda; 
   const photoFile = path.join(outputDir, 'feedback-photo.jpg');
   await sharp({ create: { width: 320, height: 240, channels: 3, background: '#c0392b' } }).jpeg().toFile(photoFile);
 
-  const resident = await newPage();
+  const resident = await served().newPage();
   await screenshotOnFailure(resident, 'feedback-submit', async () => {
     await fillComplaint(resident, content);
     const chooser = resident.waitForEvent('filechooser');
@@ -78,14 +59,10 @@ test('a resident submits with a photo; staff answer it from the session agenda; 
 
   const { oneTimePassword } = await createStaffAccount(db, { username: 'e2e.banli', displayName: '办理科员', role: 'staff' }, new Date());
   await db.updateTable('staffAccount').set({ mustChangePassword: 0 }).where('username', '=', 'e2e.banli').execute();
-  const office = await newPage();
+  const office = await served().newPage();
   const reply = '已联系镇综合行政执法大队现场核查，彩钢棚系违法搭建，已责令三日内自行拆除。';
   await screenshotOnFailure(office, 'feedback-office', async () => {
-    await office.goto(`${origin}/#/staff/sign-in/index`);
-    await field(office, 'username').fill('e2e.banli');
-    await field(office, 'password').fill(oneTimePassword);
-    await button(office, '登录').click();
-    await office.getByText('收件箱').first().waitFor();
+    await signInAtDesk(office, origin, 'e2e.banli', oneTimePassword);
     await office.goto(`${origin}/#/staff/agenda/index?station=${item.stationId}&date=${item.sessionDate}`);
     const row = office.getByLabel(`反馈 ${item.id.slice(0, 8)}`);
     await row.waitFor();
@@ -113,7 +90,7 @@ test('a resident submits with a photo; staff answer it from the session agenda; 
 
 test('a submission cut off by the network is kept as 待发送 and, resent, lands exactly once', async () => {
   const content = '江边步道早上有人摆摊占道，执法队员来了只拍照不处理，希望说明怎么处理的。';
-  const resident = await newPage();
+  const resident = await served().newPage();
   const submissions: string[] = [];
   // First the network is down before the server hears anything; then answers are lost on the way back
   // after the server has stored the item; then it works. The phone cannot tell the first two apart and

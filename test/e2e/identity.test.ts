@@ -2,20 +2,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { addDays, shanghaiDateOf } from '../../src/core/shared/shanghai-time';
 import { createStaffAccount } from '../../src/server/features/identity/staff-accounts';
-import { outputDir, useServedBrowser } from './browser';
+import { button, field, outputDir, screenshotOnFailure, useServedBrowser } from './browser';
 
 const served = useServedBrowser();
-
-const field = (page: Page, name: string) => page.locator(`taro-input-core[name="${name}"] input`);
-const button = (page: Page, text: string) => page.locator('.nut-button', { hasText: text });
-
-async function newPage(): Promise<Page> {
-  const context = await served().browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  // Fail on the step that went wrong, well before the test's own time runs out.
-  page.setDefaultTimeout(10_000);
-  return page;
-}
 
 test('staff issue a supervisor code; a guest binds it and sees the card; large text enlarges the page', async () => {
   const { testApp, origin } = served();
@@ -25,7 +14,7 @@ test('staff issue a supervisor code; a guest binds it and sees the card; large t
     new Date(),
   );
 
-  const office = await newPage();
+  const office = await served().newPage();
   await office.goto(`${origin}/#/staff/sign-in/index`);
   await field(office, 'username').fill('e2e.keyuan');
   await field(office, 'password').fill(oneTimePassword);
@@ -42,16 +31,13 @@ test('staff issue a supervisor code; a guest binds it and sees the card; large t
   await field(office, 'termStart').fill(termStart);
   await field(office, 'termEnd').fill(addDays(termStart, 2 * 365));
   await button(office, '登记监督员').click();
-  await office.getByText('E2E-2026-001', { exact: false }).waitFor().catch(async (error) => {
-    await office.screenshot({ path: path.join(outputDir, 'failure.png'), fullPage: true });
-    throw error;
-  });
+  await screenshotOnFailure(office, 'staff-people', () => office.getByText('E2E-2026-001', { exact: false }).waitFor());
   await button(office, '发绑定码').click();
   const shownCode = (await office.locator('.issued-code__code').innerText()).trim();
   expect(shownCode).toMatch(/^[A-Z2-9]{4} [A-Z2-9]{4}$/);
   await office.screenshot({ path: path.join(outputDir, 'staff-people.png'), fullPage: true });
 
-  const resident = await newPage();
+  const resident = await served().newPage();
   await resident.goto(`${origin}/#/pages/me/index`);
   await resident.getByText('访客').waitFor();
   await field(resident, 'bindingCode').fill(shownCode);

@@ -1,31 +1,11 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createStaffAccount } from '../../src/server/features/identity/staff-accounts';
-import { outputDir, useServedBrowser } from './browser';
+import { button, field, outputDir, screenshotOnFailure, signInAtDesk, useServedBrowser } from './browser';
 
 // The server's clock is the test's to move: a contest opens tomorrow, and time taken is the server's.
 let clock = new Date();
 const served = useServedBrowser({ now: () => clock });
-const field = (page: Page, name: string) => page.locator(`taro-input-core[name="${name}"] input`);
-
-const button = (page: Page, text: string) => page.locator('.nut-button', { hasText: text });
-
-async function newPage(): Promise<Page> {
-  const context = await served().browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  return page;
-}
-
-async function screenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    await page.screenshot({ path: path.join(outputDir, `${name}-failure.png`), fullPage: true });
-    throw error;
-  }
-}
-
 /** The bank's answers from the server's own database: the page never receives them before submitting. */
 async function answersOf(ids: readonly string[]) {
   const rows = await served()
@@ -38,7 +18,7 @@ async function answersOf(ids: readonly string[]) {
 
 test('a resident does the daily practice: five questions, the score, each explanation and the article in full', async () => {
   const { testApp, origin } = served();
-  const resident = await newPage();
+  const resident = await served().newPage();
   await screenshotOnFailure(resident, 'quiz-daily', async () => {
     await resident.goto(`${origin}/#/packages/quiz/daily/index`);
     await resident.getByLabel('答题进度').waitFor();
@@ -96,13 +76,9 @@ test('staff create a contest; three residents take it; the ranking orders them b
   const { oneTimePassword } = await createStaffAccount(db, { username: 'e2e.jingsai', displayName: '竞赛科员', role: 'staff' }, clock);
   await db.updateTable('staffAccount').set({ mustChangePassword: 0 }).where('username', '=', 'e2e.jingsai').execute();
 
-  const office = await newPage();
+  const office = await served().newPage();
   await screenshotOnFailure(office, 'quiz-contest-create', async () => {
-    await office.goto(`${origin}/#/staff/sign-in/index`);
-    await field(office, 'username').fill('e2e.jingsai');
-    await field(office, 'password').fill(oneTimePassword);
-    await button(office, '登录').click();
-    await office.getByText('收件箱').first().waitFor();
+    await signInAtDesk(office, origin, 'e2e.jingsai', oneTimePassword);
     await office.goto(`${origin}/#/staff/contest-new/index`);
     await field(office, 'title').fill('宪法宣传周民法典知识竞赛');
     await field(office, 'questionCount').fill('5');
@@ -117,7 +93,11 @@ test('staff create a contest; three residents take it; the ranking orders them b
   // The contest opens tomorrow at 09:00 (the form's default window): the server's day moves there.
   const opens = new Date(contest.startsAt).getTime();
   clock = new Date(opens + 60_000);
-  const residents: Record<'fast' | 'slow' | 'wrong', Page> = { fast: await newPage(), slow: await newPage(), wrong: await newPage() };
+  const residents: Record<'fast' | 'slow' | 'wrong', Page> = {
+    fast: await served().newPage(),
+    slow: await served().newPage(),
+    wrong: await served().newPage(),
+  };
   const papers = new Map<Page, PaperEntry[]>();
   for (const [name, page] of Object.entries(residents)) {
     await screenshotOnFailure(page, `quiz-contest-start-${name}`, async () => {

@@ -1,35 +1,10 @@
-// What the office app's component tests share: people and items created through the real HTTP API,
-// and typing into Taro's H5 fields as a person would.
+// What the office app's component tests share: items and actions through the real HTTP API (people
+// sign in through ./app-server), and typing into Taro's H5 fields as a person would.
 import { randomUUID } from 'node:crypto';
 import { act, fireEvent } from '@testing-library/react';
 import type { SubmitFeedbackInput } from '../../src/core/feedback/schemas';
-import { createStaffAccount } from '../../src/server/features/identity/staff-accounts';
-import type { TestApp } from './test-app';
+import { callApi } from './app-server';
 import { firstStation } from './town-fixture';
-
-async function send(apiBase: string, method: string, path: string, token: string | null, body?: unknown) {
-  const response = await fetch(`${apiBase}${path}`, {
-    method,
-    headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(answer)}`);
-  return answer;
-}
-
-/** A staff member as the desk sees them: created from the command line, signed in, password changed. */
-export async function signedInStaff(testApp: TestApp, apiBase: string, username: string, displayName: string, now: Date) {
-  const { oneTimePassword } = await createStaffAccount(testApp.database.handle.db, { username, displayName, role: 'staff' }, now);
-  const { token } = await send(apiBase, 'POST', '/auth/staff', null, { username, password: oneTimePassword });
-  await send(apiBase, 'POST', '/me/password', token, { currentPassword: oneTimePassword, newPassword: 'Desk-password-2026' });
-  return token as string;
-}
-
-/** A resident in a browser: a guest identity, as the app gets one. */
-export async function guestToken(apiBase: string): Promise<string> {
-  return (await send(apiBase, 'POST', '/auth/guest', null, {})).token;
-}
 
 /** A photo through the real upload route, as `Taro.uploadFile` sends it: one multipart field `photo`. */
 export async function uploadPhoto(apiBase: string, token: string, bytes: Buffer, mediaType: string): Promise<{ id: string }> {
@@ -51,7 +26,7 @@ export async function uploadPhoto(apiBase: string, token: string, bytes: Buffer,
 
 /** One item through the real submit route, as a resident's form would send it. */
 export async function submitFeedback(apiBase: string, token: string, fields: Partial<SubmitFeedbackInput> = {}): Promise<{ id: string }> {
-  return send(apiBase, 'POST', '/feedback', token, {
+  return callApi(apiBase, 'POST', '/feedback', token, {
     clientId: randomUUID(),
     stationId: firstStation.id,
     kind: 'complaint',
@@ -63,15 +38,15 @@ export async function submitFeedback(apiBase: string, token: string, fields: Par
 
 /** What another colleague does at the same time, straight through the API. */
 export function staffAction(apiBase: string, token: string, id: string, body: object) {
-  return send(apiBase, 'POST', `/staff/feedback/${id}/actions`, token, body);
+  return callApi(apiBase, 'POST', `/staff/feedback/${id}/actions`, token, body);
 }
 
 export function staffItem(apiBase: string, token: string, id: string) {
-  return send(apiBase, 'GET', `/staff/feedback/${id}`, token);
+  return callApi(apiBase, 'GET', `/staff/feedback/${id}`, token);
 }
 
 export function closeSessionAs(apiBase: string, token: string, stationId: string, date: string, note: string | null) {
-  return send(apiBase, 'POST', `/staff/stations/${stationId}/sessions/${date}/close`, token, { note });
+  return callApi(apiBase, 'POST', `/staff/stations/${stationId}/sessions/${date}/close`, token, { note });
 }
 
 /** Taro's H5 fields upgrade to native ones asynchronously: wait for the element, then type into it. */

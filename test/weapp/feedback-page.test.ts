@@ -1,27 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FAKE_APPID, FAKE_SECRET, startFakeWeChat, type FakeWeChat } from '../support/fake-wechat';
-import { useListeningTestApp } from '../support/test-app';
 import { firstStation } from '../support/town-fixture';
-import { renderCompiledPage, requestThrough, uploadFileThrough, waitFor, waitForText } from './mini-program-harness';
+import {
+  renderCompiledPage,
+  requestThrough,
+  storageIn,
+  tapText,
+  uploadFileThrough,
+  useServerWithFakeWeChat,
+  waitFor,
+  waitForText,
+} from './mini-program-harness';
 
-let wechat: FakeWeChat;
-beforeAll(async () => {
-  wechat = await startFakeWeChat();
-});
-afterAll(() => wechat.close());
 // The server's clock: Friday 20 November 2026, ten days before the station's next session.
 const NOW = new Date('2026-11-20T15:00:00+08:00');
-const server = useListeningTestApp(() => ({
-  now: () => NOW,
-  wechat: {
-    apiBase: wechat.apiBase,
-    appId: FAKE_APPID,
-    secret: FAKE_SECRET,
-    templates: { reply: 'tpl-reply-0001', status: 'tpl-status-0002' },
-  },
-}));
+const server = useServerWithFakeWeChat({ now: () => NOW, templates: { reply: 'tpl-reply-0001', status: 'tpl-status-0002' } });
 
 /** The phone's files: WeChat's temporary folder and the mini-program's own user data folder. */
 const phone = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-phone-'));
@@ -30,14 +24,6 @@ const userDataDir = path.join(phone, 'usr');
 fs.mkdirSync(tempDir);
 fs.mkdirSync(userDataDir);
 afterAll(() => fs.rmSync(phone, { recursive: true, force: true }));
-
-type Page = ReturnType<typeof renderCompiledPage>;
-
-function tapText(page: Page, selector: string, text: string) {
-  const element = page.querySelectorAll(selector).find((e) => e.dom?.textContent?.trim() === text);
-  if (!element) throw new Error(`no ${selector} "${text}" on the page`);
-  element.dispatchEvent('tap');
-}
 
 // The compiled app's modules are cached per test file, so one page instance serves the whole file.
 test('the compiled 监督 page: what waited on the phone goes when the app is opened again; a complaint with a photo reaches a real server; reply reminders are asked for on a tap', async () => {
@@ -74,13 +60,7 @@ test('the compiled 监督 page: what waited on the phone goes when the app is op
     uploadFile: uploadFileThrough(origin),
     login: (options: { success?: (result: object) => void }) =>
       options.success?.({ code: 'ok-openid-feedback-resident', errMsg: 'login:ok' }),
-    getStorageSync: (key: string) => storage.get(key) ?? '',
-    setStorageSync: (key: string, value: unknown) => storage.set(key, value),
-    removeStorageSync: (key: string) => storage.delete(key),
-    setStorage: (options: { key: string; data: unknown; success?: () => void }) => {
-      storage.set(options.key, options.data);
-      options.success?.();
-    },
+    ...storageIn(storage),
     showToast: () => undefined,
     getFileSystemManager: () => ({
       copyFileSync: (from: string, to: string) => {

@@ -1,17 +1,10 @@
 import { createSupervisor, issueBindingCode } from '../../src/server/features/identity/directory';
-import { FAKE_APPID, FAKE_SECRET, startFakeWeChat, type FakeWeChat } from '../support/fake-wechat';
-import { useListeningTestApp } from '../support/test-app';
-import { renderCompiledPage, requestThrough, waitFor, waitForText } from './mini-program-harness';
+import { renderCompiledPage, requestThrough, useServerWithFakeWeChat, waitFor, waitForText } from './mini-program-harness';
 
-let wechat: FakeWeChat;
-beforeAll(async () => {
-  wechat = await startFakeWeChat();
-});
-afterAll(() => wechat.close());
-const server = useListeningTestApp(() => ({ wechat: { apiBase: wechat.apiBase, appId: FAKE_APPID, secret: FAKE_SECRET } }));
+const server = useServerWithFakeWeChat();
 
 test('on the compiled 我的 page, in large text from WeChat’s font setting, a WeChat resident binds a supervisor code and sees the certificate', async () => {
-  const { testApp, origin } = server();
+  const { testApp, origin, wechat } = server();
   const { db } = testApp.database.handle;
   const supervisor = await createSupervisor(
     db,

@@ -1,12 +1,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import type { WeChatConfig } from '../../src/server/features/identity/wechat-client';
+import { FAKE_APPID, FAKE_SECRET, startFakeWeChat, type FakeWeChat } from '../support/fake-wechat';
+import { useListeningTestApp, type ListeningTestApp, type TestAppOptions } from '../support/test-app';
 
 /** The compiled mini-program, as `npm run build:weapp` leaves it. */
 export const weappDir = path.resolve(__dirname, '..', '..', 'dist', 'weapp');
 
 /** The API origin compiled into the weapp build by default (config/index.ts). */
 const BUILT_API_ORIGIN = 'http://127.0.0.1:3000';
+
+type FakeWeChatServerOptions = Omit<TestAppOptions, 'wechat'> & Pick<WeChatConfig, 'templates'>;
+type ServerWithFakeWeChat = ListeningTestApp & { wechat: FakeWeChat };
+
+/**
+ * The real server for the whole test file, with the mini-program's credentials and a local fake of
+ * WeChat's servers behind them, where its users sign in and its subscribe messages go.
+ */
+export function useServerWithFakeWeChat({ templates, ...options }: FakeWeChatServerOptions = {}): () => ServerWithFakeWeChat {
+  let wechat: FakeWeChat | undefined;
+  const started = () => {
+    if (!wechat) throw new Error('The fake WeChat is not running yet');
+    return wechat;
+  };
+  beforeAll(async () => {
+    wechat = await startFakeWeChat();
+  });
+  afterAll(() => wechat?.close());
+  const server = useListeningTestApp(() => ({
+    ...options,
+    wechat: { apiBase: started().apiBase, appId: FAKE_APPID, secret: FAKE_SECRET, ...(templates && { templates }) },
+  }));
+  return () => ({ ...server(), wechat: started() });
+}
 
 type WxCallbacks = {
   success?: (result: unknown) => void;
@@ -96,11 +123,24 @@ export function uploadFileThrough(origin: string) {
   };
 }
 
+/** `wx`'s storage calls, kept in `storage`, where the test reads what the phone keeps. */
+export function storageIn(storage: Map<string, unknown>) {
+  return {
+    getStorageSync: (key: string) => storage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => storage.set(key, value),
+    removeStorageSync: (key: string) => storage.delete(key),
+    setStorage: (options: { key: string; data: unknown; success?: () => void }) => {
+      storage.set(options.key, options.data);
+      options.success?.();
+    },
+  };
+}
+
 /**
  * Turns a Taro page definition into a component that miniprogram-simulate can render: the page's
  * functions become methods, and its life cycle follows the component's.
  */
-function pageAsComponent(route: string, options: PageOptions, pages: unknown[]) {
+function pageAsComponent(route: string, options: PageOptions, pages: unknown[], query: Record<string, string>) {
   const methods: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
     if (typeof value === 'function') methods[key] = value;
@@ -113,7 +153,7 @@ function pageAsComponent(route: string, options: PageOptions, pages: unknown[]) 
       attached(this: PageInstance) {
         this.route = route;
         pages.push(this);
-        this.onLoad?.({});
+        this.onLoad?.(query);
         this.onShow?.();
       },
       ready(this: PageInstance) {
@@ -126,8 +166,8 @@ function pageAsComponent(route: string, options: PageOptions, pages: unknown[]) 
   };
 }
 
-/** Loads the compiled app and renders one page of it, attached to a document body. */
-export function renderCompiledPage(route: string, wxApis: Record<string, unknown>) {
+/** Loads the compiled app and renders one page of it, opened with `query`, attached to a document body. */
+export function renderCompiledPage(route: string, wxApis: Record<string, unknown>, query: Record<string, string> = {}) {
   const pages: unknown[] = [];
   let app: Record<string, (arg?: unknown) => void> | undefined;
   const globals = globalThis as Record<string, unknown>;
@@ -137,13 +177,13 @@ export function renderCompiledPage(route: string, wxApis: Record<string, unknown
   };
   globals.getApp = () => app;
   globals.Page = (options: PageOptions) =>
-    (globals.Component as (definition: unknown) => void)(pageAsComponent(route, options, pages));
+    (globals.Component as (definition: unknown) => void)(pageAsComponent(route, options, pages, query));
   // miniprogram-simulate installs its own `wx` when it loads a component; ours is merged over it.
   globals.wx = { ...(globals.wx as object), ...wxApis };
 
   require(path.join(weappDir, 'app.js'));
-  app?.onLaunch?.({ path: route, query: {}, scene: 1001 });
-  app?.onShow?.({ path: route, query: {}, scene: 1001 });
+  app?.onLaunch?.({ path: route, query, scene: 1001 });
+  app?.onShow?.({ path: route, query, scene: 1001 });
 
   const page = simulate.render(simulate.load(path.join(weappDir, route), { rootPath: weappDir }));
   page.attach(document.createElement('parent-wrapper'));
@@ -164,4 +204,11 @@ export function waitForText(page: { dom?: Element }, text: string): Promise<void
     () => Boolean(page.dom?.textContent?.includes(text)),
     () => `"${text}"; the page shows: ${page.dom?.textContent}`,
   );
+}
+
+/** Taps the element matching `selector` whose text is `text`, as a finger would. */
+export function tapText(page: ReturnType<typeof renderCompiledPage>, selector: string, text: string) {
+  const element = page.querySelectorAll(selector).find((e) => e.dom?.textContent?.trim() === text);
+  if (!element) throw new Error(`no ${selector} "${text}" on the page`);
+  element.dispatchEvent('tap');
 }

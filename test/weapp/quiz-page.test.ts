@@ -1,23 +1,6 @@
-import { FAKE_APPID, FAKE_SECRET, startFakeWeChat, type FakeWeChat } from '../support/fake-wechat';
-import { useListeningTestApp } from '../support/test-app';
-import { renderCompiledPage, requestThrough, waitFor, waitForText } from './mini-program-harness';
+import { renderCompiledPage, requestThrough, storageIn, tapText, useServerWithFakeWeChat, waitFor, waitForText } from './mini-program-harness';
 
-let wechat: FakeWeChat;
-beforeAll(async () => {
-  wechat = await startFakeWeChat();
-});
-afterAll(() => wechat.close());
-const server = useListeningTestApp(() => ({
-  wechat: { apiBase: wechat.apiBase, appId: FAKE_APPID, secret: FAKE_SECRET, templates: {} },
-}));
-
-type Page = ReturnType<typeof renderCompiledPage>;
-
-function tapText(page: Page, selector: string, text: string) {
-  const element = page.querySelectorAll(selector).find((e) => e.dom?.textContent?.trim() === text);
-  if (!element) throw new Error(`no ${selector} "${text}" on the page`);
-  element.dispatchEvent('tap');
-}
+const server = useServerWithFakeWeChat({ templates: {} });
 
 const letter = (index: number) => String.fromCharCode(65 + index);
 
@@ -30,13 +13,7 @@ test('the compiled 每日一练: five questions answered one a screen, kept on t
     request: requestThrough(origin),
     login: (options: { success?: (result: object) => void }) =>
       options.success?.({ code: 'ok-openid-quiz-resident', errMsg: 'login:ok' }),
-    getStorageSync: (key: string) => storage.get(key) ?? '',
-    setStorageSync: (key: string, value: unknown) => storage.set(key, value),
-    removeStorageSync: (key: string) => storage.delete(key),
-    setStorage: (options: { key: string; data: unknown; success?: () => void }) => {
-      storage.set(options.key, options.data);
-      options.success?.();
-    },
+    ...storageIn(storage),
     setNavigationBarTitle: (options: { success?: () => void }) => options.success?.(),
   });
 

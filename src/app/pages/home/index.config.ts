@@ -1,4 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '法治驿站',
   enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
 });

@@ -1,13 +1,23 @@
 import { useRouter } from '@tarojs/taro';
 import { SessionHome } from '../../features/sessions/components/session-home';
+import { MomentsBanner } from '../../shared/share/moments';
+import { useSharedQuery } from '../../shared/share/use-shared-query';
+import { useShareOpen } from '../../shared/share/use-share-open';
+import { LoadingBlock } from '../../shared/ui/query-states';
 import { PageShell } from '../../shared/ui/page-shell';
 
-/** 首页: a shared card may name a station (`?station=`); otherwise the town's first one is shown. */
+/**
+ * 首页: a shared card or poster may name a station (`?station=`, with the session's `date` and the
+ * sharer's `g` and `s`, or a poster code's `scene`); otherwise the town's first one is shown.
+ */
 export default function HomePage() {
   const { params } = useRouter();
+  const query = useSharedQuery(params);
+  useShareOpen('session', query?.station && query.date ? `${query.station}/${query.date}` : null, query ?? {});
   return (
     <PageShell>
-      <SessionHome stationId={params.station || undefined} />
+      <MomentsBanner />
+      {query ? <SessionHome stationId={query.station || undefined} /> : <LoadingBlock />}
     </PageShell>
   );
 }

@@ -2,7 +2,7 @@ import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 
 /**
- * Loads again when the resident comes back to the page (from another tab, an item, or the app in the
+ * Loads again when the person comes back to the page (from another tab, an item, or the app in the
  * background), but not on its first showing, which is its first load.
  */
 export function useReloadOnReturn(reload: () => Promise<void>): void {

@@ -1,18 +1,11 @@
 import { render, screen } from '@testing-library/react';
-import { createTestApp, type TestApp } from '../../../../test/support/test-app';
+import { useAppServer } from '../../../../test/support/app-server';
 import { firstStation } from '../../../../test/support/town-fixture';
 import { OfficeLinks } from './office-links';
 
 // The day after the 15 June session: the next one is on the 30th.
 const now = new Date('2026-06-16T10:00:00+08:00');
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await createTestApp({ now: () => now });
-  Object.assign(globalThis, { API_BASE: `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api` });
-});
-
-afterAll(() => testApp.close());
+useAppServer({ now: () => now });
 
 test('the staff home leads to the inbox and to each station’s next session agenda', async () => {
   render(<OfficeLinks current="people" />);

@@ -12,8 +12,8 @@ export function agendaUrl(stationId: string, date: string): string {
   return `${PAGES.staffAgenda}?station=${encodeURIComponent(stationId)}&date=${date}`;
 }
 
-/** The office's ways in: the feedback inbox, each station's next session agenda, the quizzes, the people. */
-export function OfficeLinks({ current }: { current?: 'inbox' | 'people' | 'contests' | 'questions' | 'reports' }) {
+/** The office's ways in: the feedback inbox, each station's next session agenda, the events, the quizzes, the people. */
+export function OfficeLinks({ current }: { current?: 'inbox' | 'people' | 'contests' | 'questions' | 'reports' | 'events' | 'shares' }) {
   const [next, setNext] = useState<NextSessions>([]);
 
   useEffect(() => {
@@ -37,6 +37,8 @@ export function OfficeLinks({ current }: { current?: 'inbox' | 'people' | 'conte
           onClick={() => void Taro.navigateTo({ url: agendaUrl(station.id, session.originalDate) })}
         />
       ))}
+      {current !== 'events' && <Cell title="宣传活动" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffEvents })} />}
+      {current !== 'shares' && <Cell title="传播效果" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffShareBoard })} />}
       {current !== 'contests' && <Cell title="知识竞赛" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffContests })} />}
       {current !== 'questions' && <Cell title="题库" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffQuestions })} />}
       {current !== 'reports' && <Cell title="纠错" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffReports })} />}

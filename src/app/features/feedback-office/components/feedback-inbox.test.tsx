@@ -1,44 +1,30 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
-import {
-  guestToken,
-  settle,
-  signedInStaff,
-  staffAction,
-  submitFeedback,
-  typeInField,
-  typeInto,
-} from '../../../../../test/support/office-app';
+import { useAppServer } from '../../../../../test/support/app-server';
+import { settle, staffAction, submitFeedback, typeInField, typeInto } from '../../../../../test/support/office-app';
 import { FeedbackInbox } from './feedback-inbox';
 
 // The server's clock is pinned and moved: the first item is submitted eleven days before the inbox is
 // read, past its reply deadline of seven working days.
 let clock = new Date('2026-06-01T10:00:00+08:00');
-let testApp: TestApp;
-let apiBase: string;
+const server = useAppServer({ now: () => clock, keepStorage: true });
 const ids: Record<'overdue' | 'suggestion' | 'inquiry', string> = { overdue: '', suggestion: '', inquiry: '' };
 
 beforeAll(async () => {
-  testApp = await createTestApp({ now: () => clock });
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-  Object.assign(globalThis, { API_BASE: apiBase });
-  const resident = await guestToken(apiBase);
-  ids.overdue = (await submitFeedback(apiBase, resident, { content: '菜市场门口天天有人占道经营，车过不去。' })).id;
+  const resident = await server.guestToken();
+  ids.overdue = (await submitFeedback(server.apiBase, resident, { content: '菜市场门口天天有人占道经营，车过不去。' })).id;
 
   clock = new Date('2026-06-12T10:00:00+08:00');
   ids.suggestion = (
-    await submitFeedback(apiBase, resident, { kind: 'suggestion', categoryId: 'market', content: '建议菜市场增设公平秤，方便老人复秤。' })
+    await submitFeedback(server.apiBase, resident, { kind: 'suggestion', categoryId: 'market', content: '建议菜市场增设公平秤，方便老人复秤。' })
   ).id;
   ids.inquiry = (
-    await submitFeedback(apiBase, resident, { kind: 'inquiry', categoryId: 'other', content: '请问院坝里搭雨棚需要办什么手续？' })
+    await submitFeedback(server.apiBase, resident, { kind: 'inquiry', categoryId: 'other', content: '请问院坝里搭雨棚需要办什么手续？' })
   ).id;
-  const desk = await signedInStaff(testApp, apiBase, 'zhao.keyuan', '赵科员', clock);
-  await staffAction(apiBase, desk, ids.inquiry, { action: 'accept' });
+  const desk = await server.signInStaff('zhao.keyuan', '赵科员', clock);
+  await staffAction(server.apiBase, desk, ids.inquiry, { action: 'accept' });
   Taro.setStorageSync('auth.staff', desk);
 });
-
-afterAll(() => testApp.close());
 
 beforeEach(() => Taro.removeStorageSync('staff.inbox.query'));
 

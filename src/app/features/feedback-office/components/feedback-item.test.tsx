@@ -3,11 +3,9 @@ import { URL as NodeUrl } from 'node:url';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import sharp from 'sharp';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import {
-  guestToken,
   settle,
-  signedInStaff,
   staffAction,
   staffItem,
   submitFeedback,
@@ -19,22 +17,16 @@ import { FeedbackItem } from './feedback-item';
 
 // A Monday morning in Shanghai: what the history shows must read 10:00 whatever the test machine's timezone.
 const now = new Date('2026-06-01T10:00:00+08:00');
-let testApp: TestApp;
-let apiBase: string;
+const server = useAppServer({ now: () => now, keepStorage: true });
 let resident: string;
 let colleague: string;
 
 beforeAll(async () => {
-  testApp = await createTestApp({ now: () => now });
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-  Object.assign(globalThis, { API_BASE: apiBase });
-  resident = await guestToken(apiBase);
-  colleague = await signedInStaff(testApp, apiBase, 'li.keyuan', '李科员', now);
-  const desk = await signedInStaff(testApp, apiBase, 'wang.keyuan', '王科员', now);
+  resident = await server.guestToken();
+  colleague = await server.signInStaff('li.keyuan', '李科员', now);
+  const desk = await server.signInStaff('wang.keyuan', '王科员', now);
   Taro.setStorageSync('auth.staff', desk);
 });
-
-afterAll(() => testApp.close());
 
 const button = (name: string) => screen.queryByText(name, { selector: '.nut-button *, .nut-button' });
 const history = () => within(screen.getByLabelText('办理记录'));
@@ -49,7 +41,7 @@ async function openItem(id: string) {
 }
 
 test('受理 then 答复 move the status, and the history says who did each and when', async () => {
-  const { id } = await submitFeedback(apiBase, resident);
+  const { id } = await submitFeedback(server.apiBase, resident);
   await openItem(id);
   expect(status()).toBe('待受理');
 
@@ -68,14 +60,14 @@ test('受理 then 答复 move the status, and the history says who did each and 
 });
 
 test('only the steps the status allows are offered: no 办结 before a reply, no 受理 or 不予受理 after it', async () => {
-  const { id } = await submitFeedback(apiBase, resident);
+  const { id } = await submitFeedback(server.apiBase, resident);
   const pending = await openItem(id);
   expect(button('受理')).toBeTruthy();
   expect(button('不予受理')).toBeTruthy();
   expect(button('办结')).toBeNull();
   pending.unmount();
 
-  await staffAction(apiBase, colleague, id, { action: 'reply', text: '已转交市场监管所处理。' });
+  await staffAction(server.apiBase, colleague, id, { action: 'reply', text: '已转交市场监管所处理。' });
   await openItem(id);
   expect(status()).toBe('已答复');
   expect(button('受理')).toBeNull();
@@ -84,13 +76,13 @@ test('only the steps the status allows are offered: no 办结 before a reply, no
 });
 
 test('不予受理 needs a reason: the schema’s message shows and nothing is sent; with one it asks, then rejects', async () => {
-  const { id } = await submitFeedback(apiBase, resident);
+  const { id } = await submitFeedback(server.apiBase, resident);
   await openItem(id);
   fireEvent.click(button('不予受理')!);
   expect(await screen.findByText('不予受理的理由至少 2 个字')).toBeTruthy();
   expect(screen.queryByText(/确定不予受理/)).toBeNull();
   expect(status()).toBe('待受理');
-  expect((await staffItem(apiBase, colleague, id)).events).toHaveLength(1);
+  expect((await staffItem(server.apiBase, colleague, id)).events).toHaveLength(1);
 
   await typeInTextBox(screen.getByLabelText('不予受理的理由（提交人会看到）'), '不属于本镇执法事项，请向区交通局反映。');
   fireEvent.click(button('不予受理')!);
@@ -103,8 +95,8 @@ test('不予受理 needs a reason: the schema’s message shows and nothing is s
 });
 
 test('办结 is confirmed first; 再想想 leaves the item as it was', async () => {
-  const { id } = await submitFeedback(apiBase, resident);
-  await staffAction(apiBase, colleague, id, { action: 'reply', text: '已安排执法人员现场核查。' });
+  const { id } = await submitFeedback(server.apiBase, resident);
+  await staffAction(server.apiBase, colleague, id, { action: 'reply', text: '已安排执法人员现场核查。' });
   await openItem(id);
   fireEvent.click(button('办结')!);
   await screen.findByText('确定办结这条反馈吗？办结后不能再答复。');
@@ -118,9 +110,9 @@ test('办结 is confirmed first; 再想想 leaves the item as it was', async () 
 });
 
 test('what the server refuses shows where the person acted, and the page catches up: a colleague rejected it first', async () => {
-  const { id } = await submitFeedback(apiBase, resident);
+  const { id } = await submitFeedback(server.apiBase, resident);
   await openItem(id);
-  await staffAction(apiBase, colleague, id, { action: 'reject', reason: '重复提交' });
+  await staffAction(server.apiBase, colleague, id, { action: 'reject', reason: '重复提交' });
   fireEvent.click(button('受理')!);
   expect(await screen.findByText('这条反馈已不予受理，不能再办理')).toBeTruthy();
   await waitFor(() => expect(status()).toBe('不予受理'));
@@ -129,12 +121,12 @@ test('what the server refuses shows where the person acted, and the page catches
 });
 
 test('an anonymous item reads 匿名 and shows no number; a named one shows the number masked', async () => {
-  const anonymous = await submitFeedback(apiBase, resident, { anonymous: true, content: '河边每天晚上有人电鱼，希望管一管。' });
+  const anonymous = await submitFeedback(server.apiBase, resident, { anonymous: true, content: '河边每天晚上有人电鱼，希望管一管。' });
   const anonymousPage = await openItem(anonymous.id);
   expect(screen.getByText('匿名', { selector: '.item-line__value, .item-line__value *' })).toBeTruthy();
   expect(screen.queryByText('联系电话')).toBeNull();
 
-  const named = await submitFeedback(apiBase, resident, { mobile: '13812345678' });
+  const named = await submitFeedback(server.apiBase, resident, { mobile: '13812345678' });
   anonymousPage.unmount();
   await openItem(named.id);
   expect(screen.getByText('居民')).toBeTruthy();
@@ -143,7 +135,7 @@ test('an anonymous item reads 匿名 and shows no number; a named one shows the 
 });
 
 test('an internal note is marked 内部 in the history', async () => {
-  const { id } = await submitFeedback(apiBase, resident);
+  const { id } = await submitFeedback(server.apiBase, resident);
   await openItem(id);
   await typeInTextBox(screen.getByLabelText('内部备注（仅工作人员可见）'), '与上周反映的是同一摊点。');
   fireEvent.click(button('添加内部备注')!);
@@ -154,8 +146,8 @@ test('an internal note is marked 内部 in the history', async () => {
 });
 
 test('研判 toggles, and 标为重复 takes the other item’s short 编号', async () => {
-  const first = await submitFeedback(apiBase, resident, { content: '老街口违章搭建的棚子挡住了消防通道。', categoryId: 'illegal-building' });
-  const second = await submitFeedback(apiBase, resident, { content: '老街口的违建棚子还是没有拆除。', categoryId: 'illegal-building' });
+  const first = await submitFeedback(server.apiBase, resident, { content: '老街口违章搭建的棚子挡住了消防通道。', categoryId: 'illegal-building' });
+  const second = await submitFeedback(server.apiBase, resident, { content: '老街口的违建棚子还是没有拆除。', categoryId: 'illegal-building' });
   await openItem(second.id);
 
   fireEvent.click(button('提交研判')!);
@@ -179,15 +171,15 @@ test('photos are fetched with the staff sign-in, which an image tag could not se
   Object.assign(URL, { createObjectURL: NodeUrl.createObjectURL, revokeObjectURL: NodeUrl.revokeObjectURL });
   try {
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#b71c1c' } }).png().toBuffer();
-    const photo = await uploadPhoto(apiBase, resident, png, 'image/png');
-    const { id } = await submitFeedback(apiBase, resident, { photoIds: [photo.id] });
+    const photo = await uploadPhoto(server.apiBase, resident, png, 'image/png');
+    const { id } = await submitFeedback(server.apiBase, resident, { photoIds: [photo.id] });
     const page = await openItem(id);
     const shown = await waitFor(() => {
       const src = document.querySelector('.staff-photos taro-image-core')?.getAttribute('src');
       expect(src).toMatch(/^blob:/);
       return src!;
     });
-    const served = await fetch(`${apiBase}/feedback/photos/${photo.id}`, { headers: { authorization: `Bearer ${colleague}` } });
+    const served = await fetch(`${server.apiBase}/feedback/photos/${photo.id}`, { headers: { authorization: `Bearer ${colleague}` } });
     const shownBytes = Buffer.from(await resolveObjectURL(shown)!.arrayBuffer());
     expect(shownBytes.equals(Buffer.from(await served.arrayBuffer()))).toBe(true);
     // Leaving the page gives the memory back.

@@ -1,34 +1,17 @@
-import { Button, Checkbox, Radio, SearchBar } from '@nutui/nutui-react-taro';
+import { Button, Checkbox, SearchBar } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { FEEDBACK_KIND_LABELS, FEEDBACK_KINDS, FEEDBACK_STATUSES, InboxQuerySchema } from '@core/feedback/schemas';
 import { FEEDBACK_STATUS_LABELS } from '@core/feedback/workflow';
+import { ChoiceRow } from '../../../shared/ui/choice-row';
 import { Field, Problem } from '../../../shared/ui/field';
 import type { InboxFilters } from './inbox-query';
-
-type Choice = { value: string; label: string };
 
 interface InboxFiltersProps {
   filters: InboxFilters;
   onChange: (filters: InboxFilters) => void;
   stations: readonly { id: string; name: string }[];
   categories: readonly { id: string; name: string }[];
-}
-
-/** A row of mutually exclusive choices, '全部' first; a choice applies at once. */
-function ChoiceRow({ label, value, choices, onChange }: { label: string; value: string; choices: Choice[]; onChange: (value: string) => void }) {
-  return (
-    <View className="inbox-filters__row" aria-label={label}>
-      <View className="inbox-filters__label">{label}</View>
-      <Radio.Group value={value} direction="horizontal" shape="button" onChange={(chosen) => onChange(String(chosen))}>
-        {[{ value: '', label: '全部' }, ...choices].map((choice) => (
-          <Radio key={choice.value} value={choice.value} shape="button">
-            {choice.label}
-          </Radio>
-        ))}
-      </Radio.Group>
-    </View>
-  );
 }
 
 /**
@@ -110,7 +93,7 @@ export function InboxFiltersBar({ filters, onChange, stations, categories }: Inb
         choices={categories.map((c) => ({ value: c.id, label: c.name }))}
         onChange={choose('categoryId')}
       />
-      <View className="inbox-filters__row">
+      <View className="choice-row">
         <Checkbox shape="button" label="只看超期" checked={filters.overdue === '1'} onChange={toggle('overdue')} />
         <Checkbox shape="button" label="只看研判" checked={filters.flagged === '1'} onChange={toggle('flagged')} />
       </View>

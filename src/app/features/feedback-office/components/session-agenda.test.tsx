@@ -1,10 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import {
-  guestToken,
   settle,
-  signedInStaff,
   staffAction,
   staffItem,
   submitFeedback,
@@ -18,8 +16,7 @@ const STATION = firstStation.id;
 // The station holds sessions on the 15th and 30th. Items are sent on 1 June; the office closes the
 // 15 June session just after it ends.
 let clock = new Date('2026-06-01T10:00:00+08:00');
-let testApp: TestApp;
-let apiBase: string;
+const server = useAppServer({ now: () => clock, keepStorage: true });
 let resident: string;
 let colleague: string;
 // Signed in on the day the session is closed: a staff sign-in lasts only the day it was made.
@@ -27,24 +24,19 @@ let desk: string;
 const ids = { open: '', answeredMeanwhile: '', replied: '', rejected: '', later: '' };
 
 beforeAll(async () => {
-  testApp = await createTestApp({ now: () => clock });
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-  Object.assign(globalThis, { API_BASE: apiBase });
-  resident = await guestToken(apiBase);
-  ids.open = (await submitFeedback(apiBase, resident, { content: '河堤边有人用电瓶电鱼，晚上经常有。', categoryId: 'fishery-river' })).id;
-  ids.answeredMeanwhile = (await submitFeedback(apiBase, resident, { kind: 'inquiry', categoryId: 'other', content: '请问码头的违章棚子归哪个部门管？' })).id;
-  ids.replied = (await submitFeedback(apiBase, resident)).id;
-  ids.rejected = (await submitFeedback(apiBase, resident, { kind: 'inquiry', categoryId: 'other', content: '请问社保卡在哪里补办？谢谢。' })).id;
-  colleague = await signedInStaff(testApp, apiBase, 'li.keyuan', '李科员', clock);
-  await staffAction(apiBase, colleague, ids.replied, { action: 'reply', text: '已安排城管中队清理。' });
-  await staffAction(apiBase, colleague, ids.rejected, { action: 'reject', reason: '不属于执法监督事项，请咨询社保窗口。' });
+  resident = await server.guestToken();
+  ids.open = (await submitFeedback(server.apiBase, resident, { content: '河堤边有人用电瓶电鱼，晚上经常有。', categoryId: 'fishery-river' })).id;
+  ids.answeredMeanwhile = (await submitFeedback(server.apiBase, resident, { kind: 'inquiry', categoryId: 'other', content: '请问码头的违章棚子归哪个部门管？' })).id;
+  ids.replied = (await submitFeedback(server.apiBase, resident)).id;
+  ids.rejected = (await submitFeedback(server.apiBase, resident, { kind: 'inquiry', categoryId: 'other', content: '请问社保卡在哪里补办？谢谢。' })).id;
+  colleague = await server.signInStaff('li.keyuan', '李科员', clock);
+  await staffAction(server.apiBase, colleague, ids.replied, { action: 'reply', text: '已安排城管中队清理。' });
+  await staffAction(server.apiBase, colleague, ids.rejected, { action: 'reject', reason: '不属于执法监督事项，请咨询社保窗口。' });
 
   clock = new Date('2026-06-15T11:40:00+08:00');
-  desk = await signedInStaff(testApp, apiBase, 'wang.keyuan', '王科员', clock);
+  desk = await server.signInStaff('wang.keyuan', '王科员', clock);
   Taro.setStorageSync('auth.staff', desk);
 });
-
-afterAll(() => testApp.close());
 
 const button = (name: string) => screen.getByText(name, { selector: '.nut-button *, .nut-button' });
 const rowOf = (id: string, list: string) => within(screen.getByLabelText(list)).queryByLabelText(`反馈 ${id.slice(0, 8)}`);
@@ -60,7 +52,7 @@ test('closing a session shows its summary and, as the server says, the items car
   const closing = await openAgenda('2026-06-15');
   expect(screen.getByText('本次反馈（4 条）')).toBeTruthy();
   // A colleague answers one of the open items after this page has loaded.
-  await staffAction(apiBase, desk, ids.answeredMeanwhile, { action: 'reply', text: '违章棚子由镇综合行政执法大队负责。' });
+  await staffAction(server.apiBase, desk, ids.answeredMeanwhile, { action: 'reply', text: '违章棚子由镇综合行政执法大队负责。' });
   await typeInTextBox(screen.getByLabelText('公开说明（可不填，居民会在小结中看到，请勿写姓名）'), '电鱼问题已通报渔政部门。');
   fireEvent.click(button('结束接待日并生成小结'));
   await screen.findByText('结束后，尚未办结的 2 条反馈将转入下一次接待日，并生成公开小结。确定结束吗？');
@@ -82,12 +74,12 @@ test('closing a session shows its summary and, as the server says, the items car
   await openAgenda('2026-06-30');
   const carried = rowOf(ids.open, '议程');
   expect(carried && within(carried).getByText('上次转入')).toBeTruthy();
-  const moved = (await staffItem(apiBase, desk, ids.open)).events.at(-1);
+  const moved = (await staffItem(server.apiBase, desk, ids.open)).events.at(-1);
   expect(moved).toMatchObject({ action: 'moved', movedFrom: '2026-06-15', movedTo: '2026-06-30' });
 });
 
 test('cancelling needs a reason residents will read, then says how many items moved on', async () => {
-  ids.later = (await submitFeedback(apiBase, resident, { content: '学校门口早上机动车乱停，很危险。' })).id;
+  ids.later = (await submitFeedback(server.apiBase, resident, { content: '学校门口早上机动车乱停，很危险。' })).id;
   await openAgenda('2026-06-30');
   expect(screen.getByText('本次反馈（2 条）')).toBeTruthy();
 
@@ -101,7 +93,7 @@ test('cancelling needs a reason residents will read, then says how many items mo
   await screen.findByText('本次接待日已取消，2 条反馈已转入 7月15日接待日。');
   await waitFor(() => expect(screen.getByText('本次反馈（0 条）')).toBeTruthy());
   expect(screen.getByText('已取消')).toBeTruthy();
-  expect((await staffItem(apiBase, desk, ids.later)).session.originalDate).toBe('2026-07-15');
+  expect((await staffItem(server.apiBase, desk, ids.later)).session.originalDate).toBe('2026-07-15');
 });
 
 test('a session cannot be closed before it starts (the server says why); moving it takes a day and keeps its items', async () => {

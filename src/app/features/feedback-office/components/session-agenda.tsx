@@ -1,12 +1,13 @@
 import { Button, Dialog, Tag } from '@nutui/nutui-react-taro';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Agenda, SessionRef, StaffFeedbackSummary } from '@core/feedback/schemas';
 import { isOpen } from '@core/feedback/workflow';
 import { ApiRequestError } from '../../../shared/api/api-client';
 import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
 import { monthDayLabel, sessionDayLabel, windowLabel } from '../../../shared/format/session-label';
+import { useReloadOnReturn } from '../../../shared/hooks/use-reload-on-return';
 import { PAGES } from '../../../shared/pages';
 import { Problem } from '../../../shared/ui/field';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
@@ -53,11 +54,7 @@ export function SessionAgenda({ stationId, date }: { stationId: string; date: st
     void load();
   }, [load]);
 
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) void load();
-    shownBefore.current = true;
-  });
+  useReloadOnReturn(load);
 
   async function close() {
     setConfirmingClose(false);

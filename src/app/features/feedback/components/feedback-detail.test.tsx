@@ -5,49 +5,26 @@ import { actOnItem } from '../../../../server/features/feedback/office-actions';
 import { createStaffAccount } from '../../../../server/features/identity/staff-accounts';
 import { loadTownConfig } from '../../../../server/features/town/town-config-file';
 import { townFile } from '../../../../../test/support/test-database';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import { firstStation } from '../../../../../test/support/town-fixture';
 import { sessionLabel } from '../../../shared/format/session-label';
 import { newClientId } from '../client-id';
 import { FeedbackDetail } from './feedback-detail';
 
 const { office } = loadTownConfig(townFile);
-let testApp: TestApp;
-let apiBase: string;
+const server = useAppServer();
+const { db } = server;
 let staffId: string;
 
 beforeAll(async () => {
-  testApp = await createTestApp();
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
   await createStaffAccount(db(), { username: 'desk.detail', displayName: '李科员', role: 'staff' }, new Date());
   staffId = (await db().selectFrom('staffAccount').select('id').where('username', '=', 'desk.detail').executeTakeFirstOrThrow()).id;
 });
 
-afterAll(() => testApp.close());
-
-beforeEach(() => {
-  Taro.clearStorageSync();
-  Object.assign(globalThis, { API_BASE: apiBase });
-});
-
-function db() {
-  return testApp.database.handle.db;
-}
-
-async function api(method: 'GET' | 'POST', path: string, token?: string, body?: unknown) {
-  const response = await fetch(`${apiBase}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return response.json();
-}
-
 /** An item sent earlier from this phone: the resident signed in here, and the same sign-in reads it back. */
 async function mySubmittedItem(overrides: Partial<SubmitFeedbackInput> = {}) {
-  const { token } = await api('POST', '/auth/guest', undefined, {});
-  Taro.setStorageSync('auth.resident', token);
-  const item = await api('POST', '/feedback', token, {
+  const token = await server.signInResident();
+  const item = await server.api('POST', '/feedback', token, {
     clientId: newClientId(),
     stationId: firstStation.id,
     kind: 'complaint',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { createSupervisor, issueBindingCode, revoke } from '../../../../server/features/identity/directory';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import { firstStation } from '../../../../../test/support/town-fixture';
 import type { PendingSubmission, SendOutcome } from '../pending-submissions';
 import { FeedbackForm } from './feedback-form';
@@ -17,25 +17,15 @@ const BEFORE_THE_SESSION = new Date('2026-11-20T15:00:00+08:00');
 const NOVEMBER_30 = `11月30日 星期一 09:00–11:30 ${firstStation.name}接待日`;
 const DECEMBER_15 = `12月15日 星期二 09:00–11:30 ${firstStation.name}接待日`;
 let clock = BEFORE_THE_SESSION;
-let testApp: TestApp;
-let apiBase: string;
-
-beforeAll(async () => {
-  testApp = await createTestApp({ now: () => clock });
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-});
-
-afterAll(() => testApp.close());
+const server = useAppServer({ now: () => clock });
 
 beforeEach(() => {
   clock = BEFORE_THE_SESSION;
-  Taro.clearStorageSync();
-  Object.assign(globalThis, { API_BASE: apiBase });
 });
 
 afterEach(() => jest.restoreAllMocks());
 
-const db = () => testApp.database.handle.db;
+const { db } = server;
 
 async function settle() {
   // Taro's H5 components upgrade asynchronously.
@@ -72,14 +62,6 @@ function send() {
   fireEvent.click(screen.getByText('提交反馈'));
 }
 
-/** A resident already signed in on this phone, as the app would have done on an earlier visit. */
-async function signedInResident(): Promise<string> {
-  const response = await fetch(`${apiBase}/auth/guest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  const { token } = (await response.json()) as { token: string };
-  Taro.setStorageSync('auth.resident', token);
-  return token;
-}
-
 async function bindAsSupervisor(token: string, certificateNo: string): Promise<string> {
   const supervisor = await createSupervisor(
     db(),
@@ -87,7 +69,7 @@ async function bindAsSupervisor(token: string, certificateNo: string): Promise<s
     clock,
   );
   const { code } = await issueBindingCode(db(), 'supervisor', supervisor.id, clock);
-  const bound = await fetch(`${apiBase}/me/bind`, {
+  const bound = await fetch(`${server.apiBase}/me/bind`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ code }),
@@ -149,7 +131,7 @@ test('going anonymous clears a mobile number already typed and says why; the num
 });
 
 test('a supervisor is offered 监督意见, which needs the unit and case reference and cannot be anonymous', async () => {
-  await bindAsSupervisor(await signedInResident(), 'UI-FB-001');
+  await bindAsSupervisor(await server.signInResident(), 'UI-FB-001');
   await openForm();
   fireEvent.click(screen.getByText('监督意见'));
   fireEvent.click(screen.getByText('城市管理（占道经营、机动车违停）'));
@@ -206,7 +188,7 @@ test('a submission with a photo lands on the server, and nothing is left waiting
   expect(item).toMatchObject({ kind: 'complaint', categoryId: 'city-management', anonymous: 0 });
   const photos = await db().selectFrom('feedbackPhoto').select('photoId').where('itemId', '=', item.id).execute();
   expect(photos).toHaveLength(1);
-  expect(upload).toHaveBeenCalledWith(expect.objectContaining({ url: `${apiBase}/feedback/photos`, name: 'photo', filePath: PHOTO }));
+  expect(upload).toHaveBeenCalledWith(expect.objectContaining({ url: `${server.apiBase}/feedback/photos`, name: 'photo', filePath: PHOTO }));
   expect(pendingOnPhone()).toEqual([]);
   // The same notice says where it went, and the form is ready for another.
   expect(screen.getByText(`将在 ${NOVEMBER_30} 办理`)).toBeTruthy();
@@ -215,7 +197,7 @@ test('a submission with a photo lands on the server, and nothing is left waiting
 });
 
 test('sent while the server cannot be reached, it waits on the phone as 待发送 and goes exactly once when the server is back', async () => {
-  const token = await signedInResident();
+  const token = await server.signInResident();
   await openForm();
   Object.assign(globalThis, { API_BASE: UNREACHABLE });
   await fillComplaint('河道边有人用电鱼工具非法捕捞，已经好几天了。');
@@ -229,14 +211,14 @@ test('sent while the server cannot be reached, it waits on the phone as 待发�
   expect(await itemsWithClientId(saved.body.clientId)).toHaveLength(0);
 
   // The first try did reach the server after all, only its answer was lost on the way back.
-  const landed = await fetch(`${apiBase}/feedback`, {
+  const landed = await fetch(`${server.apiBase}/feedback`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ ...saved.body, photoIds: [] }),
   });
   expect(landed.status).toBe(200);
 
-  Object.assign(globalThis, { API_BASE: apiBase });
+  Object.assign(globalThis, { API_BASE: server.apiBase });
   fireEvent.click(waiting.getByText('重新发送'));
   await waitFor(() => expect(screen.queryByLabelText('待发送的反馈')).toBeNull(), { timeout: 10_000 });
   expect(await itemsWithClientId(saved.body.clientId)).toHaveLength(1);
@@ -273,7 +255,7 @@ async function sendAfterReload(clientId: string): Promise<SendOutcome> {
 }
 
 test('in a browser, a photo of a submission kept for later is saved with it and goes with it after the page is reloaded', async () => {
-  await signedInResident();
+  await server.signInResident();
   const upload = jest.spyOn(Taro, 'uploadFile').mockImplementation(uploadFileByHttp as unknown as typeof Taro.uploadFile);
   chooseInBrowser(new File([PHOTO_BYTES], 'photo.png', { type: 'image/png' }), 'blob:http://localhost/5b0d6a3e-photo');
   await openForm();
@@ -289,7 +271,7 @@ test('in a browser, a photo of a submission kept for later is saved with it and 
   expect(saved.photos).toEqual([{ path: PHOTO, photoId: null }]);
   cleanup();
 
-  Object.assign(globalThis, { API_BASE: apiBase });
+  Object.assign(globalThis, { API_BASE: server.apiBase });
   expect((await sendAfterReload(saved.body.clientId)).kind).toBe('sent');
   expect(upload).toHaveBeenCalledWith(expect.objectContaining({ filePath: PHOTO }));
   const [item] = await itemsWithClientId(saved.body.clientId);
@@ -298,7 +280,7 @@ test('in a browser, a photo of a submission kept for later is saved with it and 
 });
 
 test('a photo too large for the browser’s storage stays page-lived: after a reload the words are still kept, and the resident is asked to choose the photo again', async () => {
-  await signedInResident();
+  await server.signInResident();
   // The network is down.
   jest.spyOn(Taro, 'uploadFile').mockRejectedValue({ errMsg: 'uploadFile:fail' });
   // Over the room the browser's storage leaves for waiting photos.
@@ -316,7 +298,7 @@ test('a photo too large for the browser’s storage stays page-lived: after a re
   expect(saved.body.content).toBe('河堤上有人搭建违章棚子，越搭越大。');
   cleanup();
 
-  Object.assign(globalThis, { API_BASE: apiBase });
+  Object.assign(globalThis, { API_BASE: server.apiBase });
   expect(await sendAfterReload(saved.body.clientId)).toEqual({
     kind: 'refused',
     message: '有照片已无法从手机上读取，请点“修改”重新选择照片后再发送',
@@ -326,7 +308,7 @@ test('a photo too large for the browser’s storage stays page-lived: after a re
 });
 
 test('when the browser’s storage cannot take the photo, the submission is saved all the same, with the photo as chosen', async () => {
-  await signedInResident();
+  await server.signInResident();
   jest.spyOn(Taro, 'uploadFile').mockRejectedValue({ errMsg: 'uploadFile:fail' });
   chooseInBrowser(new File([PHOTO_BYTES], 'photo.png', { type: 'image/png' }), 'blob:http://localhost/0c7e2b19-photo');
   const setItem = Storage.prototype.setItem;
@@ -347,7 +329,7 @@ test('when the browser’s storage cannot take the photo, the submission is save
 });
 
 test('a submission the server refuses is not sent again: its message is shown and the resident can change it', async () => {
-  const supervisorId = await bindAsSupervisor(await signedInResident(), 'UI-FB-002');
+  const supervisorId = await bindAsSupervisor(await server.signInResident(), 'UI-FB-002');
   await openForm();
   fireEvent.click(screen.getByText('监督意见'));
   fireEvent.click(screen.getByText('城市管理（占道经营、机动车违停）'));

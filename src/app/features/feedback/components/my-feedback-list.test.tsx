@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import type { SubmitFeedback } from '@core/feedback/schemas';
 import { actOnItem } from '../../../../server/features/feedback/office-actions';
 import { createStaffAccount } from '../../../../server/features/identity/staff-accounts';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { signInResident, useAppServer } from '../../../../../test/support/app-server';
+import { createTestApp } from '../../../../../test/support/test-app';
 import { firstStation } from '../../../../../test/support/town-fixture';
 import { newClientId } from '../client-id';
 import { sessionLabel } from '../../../shared/format/session-label';
@@ -11,34 +12,14 @@ import { saveAndSend, sendWaiting } from '../pending-submissions';
 import { MyFeedbackList } from './my-feedback-list';
 
 const UNREACHABLE = 'http://127.0.0.1:9/api';
-let testApp: TestApp;
-let apiBase: string;
-
-beforeAll(async () => {
-  testApp = await createTestApp();
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-});
-
-afterAll(() => testApp.close());
-
-beforeEach(() => {
-  Taro.clearStorageSync();
-  Object.assign(globalThis, { API_BASE: apiBase });
-});
+const server = useAppServer();
 
 afterEach(() => jest.restoreAllMocks());
 
-const db = () => testApp.database.handle.db;
+const { db } = server;
 
 function useServer(base: string) {
   Object.assign(globalThis, { API_BASE: base });
-}
-
-async function signedInResident(base = apiBase): Promise<string> {
-  const response = await fetch(`${base}/auth/guest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  const { token } = (await response.json()) as { token: string };
-  Taro.setStorageSync('auth.resident', token);
-  return token;
 }
 
 function submission(content: string): Omit<SubmitFeedback, 'photoIds'> {
@@ -57,7 +38,7 @@ const itemsWithClientId = (clientId: string) =>
   db().selectFrom('feedbackItem').select('id').where('clientId', '=', clientId).execute();
 
 test('lists my items with their status and session; one still on the phone shows as 待发送 and goes, once, when the app is shown again', async () => {
-  await signedInResident();
+  await server.signInResident();
   const sent = await saveAndSend(submission('河边垂钓的人很多，建议设置安全警示牌。'), [], null);
   if (sent.kind !== 'sent') throw new Error(`expected the first to be sent, got ${sent.kind}`);
   const staff = await createStaffAccount(db(), { username: 'desk.list', displayName: '王科员', role: 'staff' }, new Date());
@@ -67,7 +48,7 @@ test('lists my items with their status and session; one still on the phone shows
   useServer(UNREACHABLE);
   const waiting = submission('渔政执法船夜间巡查时噪音很大，影响休息。');
   expect((await saveAndSend(waiting, [], '11月30日（周一）驿站接待日')).kind).toBe('kept');
-  useServer(apiBase);
+  useServer(server.apiBase);
 
   const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
   render(<MyFeedbackList />);
@@ -106,7 +87,7 @@ test('a server too busy to take it (429) keeps the submission for another try ra
   try {
     const busyBase = `${await busy.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
     useServer(busyBase);
-    await signedInResident(busyBase);
+    await signInResident(busyBase);
     expect((await saveAndSend(submission('第一条：建议在码头增加法治宣传栏。'), [], null)).kind).toBe('sent');
 
     const second = submission('第二条：建议接待日提前在群里通知。');

@@ -1,29 +1,22 @@
 import { render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
-import { closeSessionAs, guestToken, signedInStaff, staffAction, submitFeedback } from '../../../../../test/support/office-app';
+import { useAppServer } from '../../../../../test/support/app-server';
+import { closeSessionAs, staffAction, submitFeedback } from '../../../../../test/support/office-app';
 import { firstStation } from '../../../../../test/support/town-fixture';
 import { SessionSummaryView } from './session-summary-view';
 
 let clock = new Date('2026-06-01T10:00:00+08:00');
-let testApp: TestApp;
+const server = useAppServer({ now: () => clock });
 
 beforeAll(async () => {
-  testApp = await createTestApp({ now: () => clock });
-  const apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-  Object.assign(globalThis, { API_BASE: apiBase });
-  const resident = await guestToken(apiBase);
-  const answered = await submitFeedback(apiBase, resident);
-  await submitFeedback(apiBase, resident, { anonymous: true, categoryId: 'environment', content: '砖厂晚上偷偷排黑烟，味道很大。' });
+  const resident = await server.guestToken();
+  const answered = await submitFeedback(server.apiBase, resident);
+  await submitFeedback(server.apiBase, resident, { anonymous: true, categoryId: 'environment', content: '砖厂晚上偷偷排黑烟，味道很大。' });
   clock = new Date('2026-06-15T12:00:00+08:00');
-  const office = await signedInStaff(testApp, apiBase, 'wang.keyuan', '王科员', clock);
-  await staffAction(apiBase, office, answered.id, { action: 'reply', text: '已安排城管中队清理。' });
-  await closeSessionAs(apiBase, office, firstStation.id, '2026-06-15', '占道经营问题已交城管中队处理。');
+  const office = await server.signInStaff('wang.keyuan', '王科员', clock);
+  await staffAction(server.apiBase, office, answered.id, { action: 'reply', text: '已安排城管中队清理。' });
+  await closeSessionAs(server.apiBase, office, firstStation.id, '2026-06-15', '占道经营问题已交城管中队处理。');
 });
-
-afterAll(() => testApp.close());
-
-beforeEach(() => Taro.clearStorageSync());
 
 test('anyone can read a closed session’s summary: totals, categories and the office’s note, with a way to share it', async () => {
   render(<SessionSummaryView stationId={firstStation.id} date="2026-06-15" />);

@@ -1,21 +1,11 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { createSupervisor, issueBindingCode } from '../../../../server/features/identity/directory';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import { PageShell } from '../../../shared/ui/page-shell';
 import { MeScreen } from './me-screen';
 
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await createTestApp();
-  const address = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-  Object.assign(globalThis, { API_BASE: `${address}/api` });
-});
-
-afterAll(() => testApp.close());
-
-beforeEach(() => Taro.clearStorageSync());
+const server = useAppServer();
 
 /** Types into the code field as a person would: Taro's H5 input upgrades to a native one asynchronously. */
 async function typeCode(code: string) {
@@ -31,7 +21,7 @@ async function typeCode(code: string) {
 }
 
 async function newSupervisorCode(certificateNo: string) {
-  const { db } = testApp.database.handle;
+  const db = server.db();
   const supervisor = await createSupervisor(
     db,
     { name: '陈监督', certificateNo, termStart: '2020-01-01', termEnd: '2099-12-31' },

@@ -72,6 +72,7 @@ export function MeScreen() {
       </View>
       <CellGroup>
         <Cell title="我的反馈" clickable onClick={() => Taro.navigateTo({ url: PAGES.myFeedback })} />
+        {me?.gridWorker && <Cell title="我的分享" description="分享带来的打开、报名和答题" clickable onClick={() => Taro.navigateTo({ url: PAGES.myShares })} />}
         <Cell title="个人信息保护说明" clickable onClick={() => Taro.navigateTo({ url: PAGES.privacy })} />
         <Cell title="工作人员登录" clickable onClick={() => Taro.navigateTo({ url: PAGES.staffSignIn })} />
       </CellGroup>

@@ -44,7 +44,7 @@ export function ContestDetailView({ id }: { id: string }) {
   }, [load]);
   // Back from the paper or the result, the attempts used and the best result have changed.
   useReloadOnReturn(load);
-  useContestShare(id, contest?.title ?? null, contest?.places.ownGrid);
+  useContestShare(id, contest?.title ?? null);
 
   async function start(body: StartAttemptBody) {
     setStarting(true);

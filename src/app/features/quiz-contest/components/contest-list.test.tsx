@@ -1,26 +1,15 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
-import { guestToken, settle, signedInStaff } from '../../../../../test/support/office-app';
+import { useAppServer } from '../../../../../test/support/app-server';
+import { settle } from '../../../../../test/support/office-app';
 import { ContestDetailView } from './contest-detail';
 import { ContestList } from './contest-list';
 
 const now = new Date('2026-12-04T10:00:00+08:00');
-let testApp: TestApp;
-let apiBase: string;
+const server = useAppServer({ now: () => now });
+const { api } = server;
 let desk: string;
 const ids = { open: '', upcoming: '', ended: '' };
-
-async function api<T>(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${apiBase}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(answer)}`);
-  return answer as T;
-}
 
 const createContest = async (title: string, startsAt: string, endsAt: string) =>
   (
@@ -38,21 +27,13 @@ const createContest = async (title: string, startsAt: string, endsAt: string) =>
   ).id;
 
 beforeAll(async () => {
-  testApp = await createTestApp({ now: () => now });
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-  Object.assign(globalThis, { API_BASE: apiBase });
-  desk = await signedInStaff(testApp, apiBase, 'quiz.desk', '王科员', now);
+  desk = await server.signInStaff('quiz.desk', '王科员', now);
   ids.open = await createContest('民法典宣传周知识竞赛', '2026-12-01T09:00:00+08:00', '2026-12-07T18:00:00+08:00');
   ids.upcoming = await createContest('宪法日知识竞赛', '2026-12-10T09:00:00+08:00', '2026-12-12T18:00:00+08:00');
   ids.ended = await createContest('民法典宣传月知识竞赛', '2026-05-01T09:00:00+08:00', '2026-05-31T18:00:00+08:00');
 });
 
-afterAll(() => testApp.close());
-
-beforeEach(async () => {
-  Taro.clearStorageSync();
-  Taro.setStorageSync('auth.resident', await guestToken(apiBase));
-});
+beforeEach(() => server.signInResident());
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -101,7 +82,7 @@ test('a grid worker is not asked where they live: their own grid counts', async 
   expect(form.queryByText('您住在哪个社区或村？')).toBeNull();
   fireEvent.click(form.getByText('开始答题', { selector: '.nut-button *, .nut-button' }));
   await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/packages\/contest\/take\/index\?id=/) }));
-  const attempt = await testApp.database.handle.db
+  const attempt = await server.db()
     .selectFrom('contestAttempt')
     .select(['communityId', 'gridId'])
     .where('contestId', '=', ids.open)

@@ -1,8 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { Attempt, QuizQuestion } from '@core/quiz/schemas';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
-import { guestToken, settle, signedInStaff } from '../../../../../test/support/office-app';
+import { useAppServer } from '../../../../../test/support/app-server';
+import { settle } from '../../../../../test/support/office-app';
 import { optionLetter } from '../../../shared/format/quiz-labels';
 import { ContestDetailView } from './contest-detail';
 import { ContestRanking } from './contest-ranking';
@@ -19,27 +19,12 @@ const moveServerClockTo = (instant: number) => {
 const realSetTimeout = globalThis.setTimeout;
 const realPause = (ms: number) => act(() => new Promise<void>((resolve) => realSetTimeout(resolve, ms)));
 
-let testApp: TestApp;
-let apiBase: string;
+const server = useAppServer({ now: () => serverClock });
+const { api, db } = server;
 let contestId: string;
-const db = () => testApp.database.handle.db;
-
-async function api<T>(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${apiBase}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(answer)}`);
-  return answer as T;
-}
 
 beforeAll(async () => {
-  testApp = await createTestApp({ now: () => serverClock });
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-  Object.assign(globalThis, { API_BASE: apiBase });
-  const desk = await signedInStaff(testApp, apiBase, 'quiz.desk', '王科员', serverClock);
+  const desk = await server.signInStaff('quiz.desk', '王科员', serverClock);
   const contest = await api<{ id: string }>('POST', '/staff/quiz/contests', desk, {
     title: '民法典宣传月知识竞赛',
     law: 'civil-code',
@@ -56,10 +41,7 @@ beforeAll(async () => {
   await db().updateTable('community').set({ population: 200 }).where('id', '=', 'chaotianzui').execute();
 });
 
-afterAll(() => testApp.close());
-
 beforeEach(() => {
-  Taro.clearStorageSync();
   serverClock = new Date('2026-12-04T10:00:00+08:00');
 });
 
@@ -67,13 +49,6 @@ afterEach(() => {
   jest.useRealTimers();
   jest.restoreAllMocks();
 });
-
-/** A resident on this phone. */
-async function residentOnPhone(): Promise<string> {
-  const token = await guestToken(apiBase);
-  Taro.setStorageSync('auth.resident', token);
-  return token;
-}
 
 /** 开始答题 on the contest page, as a resident taps it; the paper's id from where the page goes next. */
 async function startFromContestPage(grid: string | null): Promise<string> {
@@ -131,7 +106,7 @@ function secondsShown(): number {
 }
 
 test('a paper runs to the server’s deadline, survives the app being closed, and hands itself in at zero; the result and the ranking follow', async () => {
-  const token = await residentOnPhone();
+  const token = await server.signInResident();
   const attemptId = await startFromContestPage('朝天咀社区第一网格');
   const { attempt, rightAnswers } = await paperWithAnswers(token, attemptId);
   expect(attempt.questions).toHaveLength(5);
@@ -213,7 +188,7 @@ test('a paper runs to the server’s deadline, survives the app being closed, an
 });
 
 test('handing in early asks first; a paper the server no longer takes says why, and its answers leave the phone', async () => {
-  const token = await residentOnPhone();
+  const token = await server.signInResident();
   const attemptId = await startFromContestPage(null);
   const { attempt } = await paperWithAnswers(token, attemptId);
   // Back on the contest page, the paper started is the way in: no second start.

@@ -1,21 +1,16 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { addDays, shanghaiDateOf } from '@core/shared/shanghai-time';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
-import { settle, signedInStaff, typeInField } from '../../../../../test/support/office-app';
+import { useAppServer } from '../../../../../test/support/app-server';
+import { settle, typeInField } from '../../../../../test/support/office-app';
 import { ContestForm } from './contest-form';
 
-let testApp: TestApp;
-const db = () => testApp.database.handle.db;
+const server = useAppServer({ keepStorage: true });
+const { db } = server;
 
 beforeAll(async () => {
-  testApp = await createTestApp();
-  const apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-  Object.assign(globalThis, { API_BASE: apiBase });
-  Taro.setStorageSync('auth.staff', await signedInStaff(testApp, apiBase, 'quiz.desk', '王科员', new Date()));
+  Taro.setStorageSync('auth.staff', await server.signInStaff('quiz.desk', '王科员', new Date()));
 });
-
-afterAll(() => testApp.close());
 
 afterEach(() => jest.restoreAllMocks());
 

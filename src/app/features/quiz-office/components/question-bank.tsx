@@ -1,48 +1,24 @@
-import { Button, Pagination, Radio, SearchBar } from '@nutui/nutui-react-taro';
+import { Button, SearchBar } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { StaffQuestionQuerySchema, type StaffQuestion } from '@core/quiz/schemas';
-import { ApiRequestError } from '../../../shared/api/api-client';
-import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
+import Taro from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { StaffQuestionQuerySchema } from '@core/quiz/schemas';
+import { useStaffQuery } from '../../../shared/hooks/use-staff-query';
 import { PAGES } from '../../../shared/pages';
+import { ChoiceRow } from '../../../shared/ui/choice-row';
 import { Problem } from '../../../shared/ui/field';
 import { OfficeLinks } from '../../../shared/ui/office-links';
+import { Pager } from '../../../shared/ui/pager';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { quizOfficeApi, type QuestionQuery } from '../api/quiz-office-api';
 import { QuestionRow } from './question-row';
 import './quiz-office.scss';
 
-interface BankPage {
-  questions: StaffQuestion[];
-  total: number;
-  pageSize: number;
-}
-
-type Choice = { value: string; label: string };
-
-function ChoiceRow({ label, value, choices, onChange }: { label: string; value: string; choices: Choice[]; onChange: (value: string) => void }) {
-  return (
-    <View className="quiz-filters__row" aria-label={label}>
-      <View className="quiz-filters__label">{label}</View>
-      <Radio.Group value={value} direction="horizontal" shape="button" onChange={(chosen) => onChange(String(chosen))}>
-        {choices.map((choice) => (
-          <Radio key={choice.value} value={choice.value} shape="button">
-            {choice.label}
-          </Radio>
-        ))}
-      </Radio.Group>
-    </View>
-  );
-}
-
 const LAW_CHOICES = [
-  { value: '', label: '全部' },
   { value: 'civil-code', label: '民法典' },
   { value: 'constitution', label: '宪法' },
 ];
 const RETIRED_CHOICES = [
-  { value: '', label: '全部' },
   { value: '0', label: '在用' },
   { value: '1', label: '已停用' },
 ];
@@ -52,35 +28,9 @@ export function QuestionBank() {
   const [query, setQuery] = useState<QuestionQuery>({ page: 1 });
   const [words, setWords] = useState('');
   const [wordsProblem, setWordsProblem] = useState<string | null>(null);
-  const [result, setResult] = useState<BankPage | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const latestLoad = useRef(0);
-
-  const load = useCallback(async () => {
-    // Quick taps on the filters: only the answer to the last one is shown.
-    const ticket = ++latestLoad.current;
-    try {
-      const answer = await quizOfficeApi.questions(query);
-      if (ticket !== latestLoad.current) return;
-      setResult(answer);
-      setProblem(null);
-    } catch (error) {
-      if (ticket === latestLoad.current && !backToSignInIfNeeded(error)) {
-        setProblem(error instanceof ApiRequestError ? error.message : '加载失败，请重试');
-      }
-    }
-  }, [query]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // Back from editing or retiring a question, the list shows it as it now is.
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) void load();
-    shownBefore.current = true;
-  });
+  const loadPage = useCallback(() => quizOfficeApi.questions(query), [query]);
+  // Read again back from editing or retiring a question, so that the list shows it as it now is.
+  const { data: result, problem, reload } = useStaffQuery(loadPage);
 
   function search() {
     const q = words.trim() || undefined;
@@ -123,7 +73,7 @@ export function QuestionBank() {
         <ChoiceRow label="法律" value={query.law ?? ''} choices={LAW_CHOICES} onChange={choose('law')} />
         <ChoiceRow label="状态" value={query.retired ?? ''} choices={RETIRED_CHOICES} onChange={choose('retired')} />
       </View>
-      {problem && <ErrorBlock message={problem} onRetry={() => void load()} />}
+      {problem && <ErrorBlock message={problem} onRetry={() => void reload()} />}
       {!problem && !result && <LoadingBlock />}
       {result && (
         <>
@@ -143,16 +93,7 @@ export function QuestionBank() {
               ))}
             </View>
           )}
-          {result.total > result.pageSize && (
-            <Pagination
-              className="office-page__pager"
-              value={page}
-              total={result.total}
-              pageSize={result.pageSize}
-              itemSize={5}
-              onChange={(next) => setQuery({ ...query, page: next })}
-            />
-          )}
+          <Pager page={page} total={result.total} pageSize={result.pageSize} onChange={(next) => setQuery({ ...query, page: next })} />
         </>
       )}
     </View>

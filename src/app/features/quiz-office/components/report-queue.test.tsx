@@ -1,25 +1,21 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
-import { guestToken, settle, signedInStaff, typeInTextBox, typeInto } from '../../../../../test/support/office-app';
+import { useAppServer } from '../../../../../test/support/app-server';
+import { settle, typeInTextBox, typeInto } from '../../../../../test/support/office-app';
 import { QuestionBank } from './question-bank';
 import { ReportQueue } from './report-queue';
 
-let testApp: TestApp;
-let apiBase: string;
-const db = () => testApp.database.handle.db;
+const server = useAppServer({ keepStorage: true });
+const { db } = server;
 
 beforeAll(async () => {
-  testApp = await createTestApp();
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-  Object.assign(globalThis, { API_BASE: apiBase });
-  Taro.setStorageSync('auth.staff', await signedInStaff(testApp, apiBase, 'quiz.desk', '王科员', new Date()));
-  const resident = await guestToken(apiBase);
+  Taro.setStorageSync('auth.staff', await server.signInStaff('quiz.desk', '王科员', new Date()));
+  const resident = await server.guestToken();
   for (const [id, reason] of [
     ['cc-cg-001', '这道题的说法和法条原文不完全一样，容易误解。'],
     ['cc-cg-002', '我觉得正确答案应该是另一个选项。'],
   ]) {
-    const response = await fetch(`${apiBase}/quiz/questions/${id}/reports`, {
+    const response = await fetch(`${server.apiBase}/quiz/questions/${id}/reports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${resident}`, 'content-type': 'application/json' },
       body: JSON.stringify({ reason }),
@@ -27,8 +23,6 @@ beforeAll(async () => {
     if (!response.ok) throw new Error(`report ${id} → ${response.status}`);
   }
 });
-
-afterAll(() => testApp.close());
 
 const button = (name: string, scope: HTMLElement = document.body) =>
   within(scope).getByText(name, { selector: '.nut-button *, .nut-button' });

@@ -1,6 +1,6 @@
 import { Button, Radio } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { REPORT_STATUSES, ResolveReportSchema, type QuestionReportSchema } from '@core/quiz/schemas';
 import type * as z from 'zod/mini';
@@ -8,6 +8,7 @@ import { ApiRequestError } from '../../../shared/api/api-client';
 import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
 import { dateTimeLabel } from '../../../shared/format/date-time-label';
 import { choiceLabel, optionLetter, placeLabel } from '../../../shared/format/quiz-labels';
+import { useReloadOnReturn } from '../../../shared/hooks/use-reload-on-return';
 import { PAGES } from '../../../shared/pages';
 import { Problem } from '../../../shared/ui/field';
 import { OfficeLinks } from '../../../shared/ui/office-links';
@@ -140,11 +141,7 @@ export function ReportQueue() {
   }, [load]);
 
   // Back from editing the question, the queue is read again.
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) void load();
-    shownBefore.current = true;
-  });
+  useReloadOnReturn(load);
 
   return (
     <View className="office-page">

@@ -1,10 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Contest } from '@core/quiz/schemas';
-import { ApiRequestError } from '../../../shared/api/api-client';
-import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
+import Taro from '@tarojs/taro';
+import { useStaffQuery } from '../../../shared/hooks/use-staff-query';
 import { PAGES } from '../../../shared/pages';
 import { ContestRules } from '../../../shared/ui/contest-rules';
 import { ContestStatusTag } from '../../../shared/ui/contest-status-tag';
@@ -15,28 +12,8 @@ import './quiz-office.scss';
 
 /** 知识竞赛 for the office: every contest, with a way to create one and to open each one's results. */
 export function StaffContestList() {
-  const [contests, setContests] = useState<Contest[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setContests(await quizOfficeApi.contests());
-      setProblem(null);
-    } catch (error) {
-      if (!backToSignInIfNeeded(error)) setProblem(error instanceof ApiRequestError ? error.message : '加载失败，请重试');
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // Back from creating one, it is in the list.
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) void load();
-    shownBefore.current = true;
-  });
+  // Read again back from creating one, so that it is in the list.
+  const { data: contests, problem, reload } = useStaffQuery(quizOfficeApi.contests);
 
   return (
     <View className="office-page">
@@ -47,7 +24,7 @@ export function StaffContestList() {
           新建竞赛
         </Button>
       </View>
-      {problem && <ErrorBlock message={problem} onRetry={() => void load()} />}
+      {problem && <ErrorBlock message={problem} onRetry={() => void reload()} />}
       {!problem && !contests && <LoadingBlock />}
       {contests && contests.length === 0 && <EmptyBlock title="还没有竞赛" description="点“新建竞赛”发布第一场" />}
       {contests && contests.length > 0 && (

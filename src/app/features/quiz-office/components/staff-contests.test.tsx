@@ -1,32 +1,17 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { Attempt } from '@core/quiz/schemas';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
-import { guestToken, signedInStaff } from '../../../../../test/support/office-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import { StaffContestList } from './staff-contest-list';
 import { StaffContestResults } from './staff-contest-results';
 
 const now = new Date('2026-12-04T10:00:00+08:00');
-let testApp: TestApp;
-let apiBase: string;
+const server = useAppServer({ now: () => now, keepStorage: true });
+const { api } = server;
 let contestId: string;
 
-async function api<T>(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${apiBase}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(answer)}`);
-  return answer as T;
-}
-
 beforeAll(async () => {
-  testApp = await createTestApp({ now: () => now });
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-  Object.assign(globalThis, { API_BASE: apiBase });
-  const desk = await signedInStaff(testApp, apiBase, 'quiz.desk', '王科员', now);
+  const desk = await server.signInStaff('quiz.desk', '王科员', now);
   Taro.setStorageSync('auth.staff', desk);
   contestId = (
     await api<{ id: string }>('POST', '/staff/quiz/contests', desk, {
@@ -41,16 +26,14 @@ beforeAll(async () => {
       audience: 'everyone',
     })
   ).id;
-  await testApp.database.handle.db.updateTable('grid').set({ population: 40 }).where('id', '=', 'chaotianzui-2').execute();
+  await server.db().updateTable('grid').set({ population: 40 }).where('id', '=', 'chaotianzui-2').execute();
   // One resident of the second grid takes part, leaving every question unanswered.
-  const resident = await guestToken(apiBase);
+  const resident = await server.guestToken();
   const attempt = await api<Attempt>('POST', `/quiz/contests/${contestId}/attempts`, resident, { communityId: 'chaotianzui', gridId: 'chaotianzui-2' });
   await api('POST', `/quiz/contests/${contestId}/attempts/${attempt.attemptId}/submit`, resident, {
     answers: attempt.questions.map((q) => ({ questionId: q.id, chosen: [] })),
   });
 });
-
-afterAll(() => testApp.close());
 
 afterEach(() => jest.restoreAllMocks());
 

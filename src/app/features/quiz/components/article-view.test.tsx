@@ -1,32 +1,20 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { ReviewedAnswer } from '@core/quiz/schemas';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import { ReviewedAnswerCard } from '../../../shared/ui/reviewed-answer-card';
 import { ArticleView } from './article-view';
 
-let testApp: TestApp;
-let apiBase: string;
+const server = useAppServer();
 let token: string;
 
-beforeAll(async () => {
-  testApp = await createTestApp();
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-});
-
-afterAll(() => testApp.close());
-
 beforeEach(async () => {
-  Taro.clearStorageSync();
-  Object.assign(globalThis, { API_BASE: apiBase });
-  const response = await fetch(`${apiBase}/auth/guest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  token = ((await response.json()) as { token: string }).token;
-  Taro.setStorageSync('auth.resident', token);
+  token = await server.signInResident();
 });
 
 afterEach(() => jest.restoreAllMocks());
 
-const db = () => testApp.database.handle.db;
+const { db } = server;
 
 /** Article texts keep their line breaks, which getByText's plain string would never match. */
 const fullText = (text: string) => (_content: string, element: Element | null) => element?.textContent === text;
@@ -34,12 +22,7 @@ const fullText = (text: string) => (_content: string, element: Element | null) =
 /** One question of a law answered in practice, as the server reviews it. */
 async function reviewedAnswer(law: 'civil-code' | 'constitution'): Promise<ReviewedAnswer> {
   const question = await db().selectFrom('quizQuestion').select(['id', 'answer']).where('law', '=', law).orderBy('id').executeTakeFirstOrThrow();
-  const response = await fetch(`${apiBase}/quiz/practice/answers`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ questionId: question.id, chosen: JSON.parse(question.answer) }),
-  });
-  return (await response.json()) as ReviewedAnswer;
+  return server.api<ReviewedAnswer>('POST', '/quiz/practice/answers', token, { questionId: question.id, chosen: JSON.parse(question.answer) });
 }
 
 test('a Constitution article, which the law API does not serve, opens in full from the text the answer brought', async () => {

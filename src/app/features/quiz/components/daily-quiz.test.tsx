@@ -1,44 +1,24 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { DailyQuiz as DailyQuizData, QuizQuestion } from '@core/quiz/schemas';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import { optionLetter } from '../../../shared/format/quiz-labels';
 import { ArticleView } from './article-view';
 import { DailyQuiz } from './daily-quiz';
 
-let testApp: TestApp;
-let apiBase: string;
-
-beforeAll(async () => {
-  testApp = await createTestApp();
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-});
-
-afterAll(() => testApp.close());
-
-beforeEach(() => {
-  Taro.clearStorageSync();
-  Object.assign(globalThis, { API_BASE: apiBase });
-});
+const server = useAppServer();
 
 afterEach(() => jest.restoreAllMocks());
 
-const db = () => testApp.database.handle.db;
-
-async function signedInResident(): Promise<string> {
-  const response = await fetch(`${apiBase}/auth/guest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  const { token } = (await response.json()) as { token: string };
-  Taro.setStorageSync('auth.resident', token);
-  return token;
-}
+const { db } = server;
 
 const dailyRows = () => db().selectFrom('quizDaily').selectAll().execute();
 
 /** A resident signed in on this phone, their id, and today's set as the server drew it for them. */
 async function residentWithTodaysQuiz(): Promise<{ token: string; userId: string; questions: QuizQuestion[] }> {
   const before = new Set((await dailyRows()).map((row) => row.userId));
-  const token = await signedInResident();
-  const response = await fetch(`${apiBase}/quiz/daily`, { headers: { authorization: `Bearer ${token}` } });
+  const token = await server.signInResident();
+  const response = await fetch(`${server.apiBase}/quiz/daily`, { headers: { authorization: `Bearer ${token}` } });
   const { questions } = (await response.json()) as DailyQuizData;
   const drawn = (await dailyRows()).find((row) => !before.has(row.userId));
   if (!drawn) throw new Error('no daily set was drawn');
@@ -112,7 +92,7 @@ test('five questions one a screen, submitted together; the result gives the scor
 
   // Every cited article has its text under the explanation and a link to the whole of it.
   const firstCited = (JSON.parse(reviewed.find((q) => q.id === questions[0].id)!.articles) as number[])[0];
-  const article = (await (await fetch(`${apiBase}/law/civil-code/articles/${firstCited}`)).json()) as {
+  const article = (await (await fetch(`${server.apiBase}/law/civil-code/articles/${firstCited}`)).json()) as {
     label: string;
     text: string;
     book: string;
@@ -183,7 +163,7 @@ test('answers chosen before the app was closed are still there; the same set com
   await screen.findByText('逐题解析');
   expect(screen.queryByText('交卷')).toBeNull();
   expect(screen.getByLabelText('今日成绩').textContent).toContain('80 分');
-  const again = await fetch(`${apiBase}/quiz/daily`, {
+  const again = await fetch(`${server.apiBase}/quiz/daily`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ answers: questions.map((q) => ({ questionId: q.id, chosen: answers.get(q.id) })) }),

@@ -1,11 +1,12 @@
 import { Button, Progress } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import Taro, { useShareAppMessage } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { DailyQuiz as DailyQuizData, DailyResult } from '@core/quiz/schemas';
 import { ApiRequestError } from '../../../shared/api/api-client';
 import { scoreLabel } from '../../../shared/format/quiz-labels';
 import { PAGES } from '../../../shared/pages';
+import { useShareCard } from '../../../shared/share/use-share-card';
 import { Problem } from '../../../shared/ui/field';
 import { ErrorBlock, LoadingBlock, StaleNotice } from '../../../shared/ui/query-states';
 import { QuestionView } from '../../../shared/ui/question-view';
@@ -122,10 +123,12 @@ export function DailyQuiz() {
   const [justScored, setJustScored] = useState<DailyResult | null>(null);
   const result = data?.result ?? (justScored && justScored.date === data?.date ? justScored : null);
 
-  useShareAppMessage(() => ({
+  // The result's 分享 button shares this card too; a grid worker's card says who shared it.
+  useShareCard({
     title: result ? `我今天的民法典每日一练得了${scoreLabel(result.score)}，一起来练练` : '每天 5 道题，学一点民法典',
-    path: `${PAGES.quizDaily}?from=quiz`,
-  }));
+    page: PAGES.quizDaily,
+    query: { from: 'quiz' },
+  });
 
   useEffect(() => {
     if (data) void Taro.setNavigationBarTitle({ title: `每日一练 · ${dayLabel(data.date)}` }).catch(() => undefined);

@@ -1,31 +1,18 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { QuizQuestion } from '@core/quiz/schemas';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import { optionLetter } from '../../../shared/format/quiz-labels';
 import { PracticeQuiz } from './practice-quiz';
 import { PracticeScopes } from './practice-scopes';
 
-let testApp: TestApp;
-let apiBase: string;
+const server = useAppServer();
 
-beforeAll(async () => {
-  testApp = await createTestApp();
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-});
-
-afterAll(() => testApp.close());
-
-beforeEach(async () => {
-  Taro.clearStorageSync();
-  Object.assign(globalThis, { API_BASE: apiBase });
-  const response = await fetch(`${apiBase}/auth/guest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  Taro.setStorageSync('auth.resident', ((await response.json()) as { token: string }).token);
-});
+beforeEach(() => server.signInResident());
 
 afterEach(() => jest.restoreAllMocks());
 
-const db = () => testApp.database.handle.db;
+const { db } = server;
 
 /** Article texts keep their line breaks, which getByText's plain string would never match. */
 const fullText = (text: string) => (_content: string, element: Element | null) => element?.textContent === text;
@@ -98,7 +85,7 @@ test('each answer is followed by its explanation and article; 下一题 brings o
   await screen.findByText('答错了');
   expect(screen.getByText(first.explanation)).toBeTruthy();
   const [cited] = JSON.parse(first.articles) as number[];
-  const article = (await (await fetch(`${apiBase}/law/civil-code/articles/${cited}`)).json()) as { label: string; text: string };
+  const article = (await (await fetch(`${server.apiBase}/law/civil-code/articles/${cited}`)).json()) as { label: string; text: string };
   expect(screen.getAllByText(fullText(article.text)).length).toBeGreaterThan(0);
   expect(screen.getByText(`阅读${article.label}全文 ›`)).toBeTruthy();
   expect(screen.getByText(/本次已练 1 题/)).toBeTruthy();

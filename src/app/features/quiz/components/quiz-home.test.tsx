@@ -1,34 +1,22 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { DailyQuiz } from '@core/quiz/schemas';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import { QuizHome } from './quiz-home';
 
-let testApp: TestApp;
-let apiBase: string;
+const server = useAppServer();
 let token: string;
 
-beforeAll(async () => {
-  testApp = await createTestApp();
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-});
-
-afterAll(() => testApp.close());
-
 beforeEach(async () => {
-  Taro.clearStorageSync();
-  Object.assign(globalThis, { API_BASE: apiBase });
-  const response = await fetch(`${apiBase}/auth/guest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  token = ((await response.json()) as { token: string }).token;
-  Taro.setStorageSync('auth.resident', token);
+  token = await server.signInResident();
 });
 
 afterEach(() => jest.restoreAllMocks());
 
-const db = () => testApp.database.handle.db;
+const { db } = server;
 
 async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${apiBase}${path}`, {
+  const response = await fetch(`${server.apiBase}${path}`, {
     method,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: body === undefined ? undefined : JSON.stringify(body),

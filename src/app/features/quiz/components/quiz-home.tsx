@@ -39,7 +39,7 @@ function DailyCard({ quiz }: { quiz: DailyQuiz }) {
   );
 }
 
-/** 答题: today's 每日一练, and the ways into practice, the 错题本 and contests. */
+/** 答题: today's 每日一练, and the ways into practice, the 错题本, contests and the Civil Code's full text. */
 export function QuizHome() {
   const daily = useDailyQuiz();
   const scopes = usePracticeScopes();
@@ -85,6 +85,14 @@ export function QuizHome() {
           description="镇里组织的民法典竞赛"
           extra="›"
           onClick={() => open(PAGES.contestList)}
+        />
+        <Cell
+          className="quiz-home__entry"
+          clickable
+          title="民法典全文"
+          description="按编、章阅读原文，按条号或词语查找"
+          extra="›"
+          onClick={() => open(PAGES.quizCivilCode)}
         />
       </CellGroup>
     </View>

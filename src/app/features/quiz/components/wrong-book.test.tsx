@@ -1,32 +1,20 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import { optionLetter } from '../../../shared/format/quiz-labels';
 import { PracticeQuiz } from './practice-quiz';
 import { WrongBook } from './wrong-book';
 
-let testApp: TestApp;
-let apiBase: string;
+const server = useAppServer();
 let token: string;
 
-beforeAll(async () => {
-  testApp = await createTestApp();
-  apiBase = `${await testApp.app.listen({ host: '127.0.0.1', port: 0 })}/api`;
-});
-
-afterAll(() => testApp.close());
-
 beforeEach(async () => {
-  Taro.clearStorageSync();
-  Object.assign(globalThis, { API_BASE: apiBase });
-  const response = await fetch(`${apiBase}/auth/guest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  token = ((await response.json()) as { token: string }).token;
-  Taro.setStorageSync('auth.resident', token);
+  token = await server.signInResident();
 });
 
 afterEach(() => jest.restoreAllMocks());
 
-const db = () => testApp.database.handle.db;
+const { db } = server;
 
 async function settle() {
   // Taro's H5 components upgrade asynchronously.
@@ -50,7 +38,7 @@ async function bankQuestions(book: string, count: number): Promise<BankRow[]> {
 /** Answered in practice, earlier, from this phone. */
 async function answeredEarlier(question: BankRow, right: boolean) {
   const chosen = right ? question.answer : [question.options.findIndex((_, index) => !question.answer.includes(index))];
-  const response = await fetch(`${apiBase}/quiz/practice/answers`, {
+  const response = await fetch(`${server.apiBase}/quiz/practice/answers`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ questionId: question.id, chosen }),

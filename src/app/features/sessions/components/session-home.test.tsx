@@ -2,30 +2,16 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Taro from '@tarojs/taro';
 import { nextHeldSession, upcomingSessions } from '@core/sessions/calendar';
 import { saveOverride } from '../../../../server/features/sessions/repository';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { useAppServer } from '../../../../../test/support/app-server';
 import { monthDayLabel, weekdayLabel } from '../../../shared/format/session-label';
 import { SessionHome } from './session-home';
 import { firstStation, firstStationRule } from '../../../../../test/support/town-fixture';
 
 const STATION = firstStation.id;
 const rule = firstStationRule;
-let testApp: TestApp;
-let apiBase: string;
-
 // The real server answers; its clock and the page's are the real time, so the expected sessions are
 // computed from the same rules at the same moment.
-beforeAll(async () => {
-  testApp = await createTestApp();
-  const address = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-  apiBase = `${address}/api`;
-});
-
-afterAll(() => testApp.close());
-
-beforeEach(() => {
-  Taro.clearStorageSync();
-  Object.assign(globalThis, { API_BASE: apiBase });
-});
+const server = useAppServer();
 
 async function settle() {
   // Taro's H5 components upgrade asynchronously.
@@ -62,7 +48,7 @@ test('an unreachable server shows the error and a retry that recovers', async ()
   await screen.findByText('没有加载出来', {}, { timeout: 10_000 });
   expect(screen.getByText('网络连接不畅，请检查网络后重试')).toBeTruthy();
 
-  Object.assign(globalThis, { API_BASE: apiBase });
+  Object.assign(globalThis, { API_BASE: server.apiBase });
   fireEvent.click(screen.getByText('重新加载'));
   await screen.findByText('下一次接待日');
 });
@@ -76,7 +62,7 @@ test('a cancelled session is shown as such with its reason, and the card moves t
   const now = new Date();
   const [first] = upcomingSessions(rule, [], now, 1);
   await saveOverride(
-    testApp.database.handle.db,
+    server.db(),
     STATION,
     { originalDate: first.date, kind: 'cancelled', reason: '国庆假期暂停' },
     now,

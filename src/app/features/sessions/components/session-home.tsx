@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useCallback, useState } from 'react';
@@ -6,8 +7,11 @@ import { splitUpcoming, type Session } from '@core/sessions/calendar';
 import { calendarEntryFor } from '@core/sessions/calendar-entry';
 import type { Station } from '@core/sessions/schemas';
 import { apiUrl } from '../../../shared/api/api-client';
-import { windowLabel } from '../../../shared/format/session-label';
+import { sessionDayLabel, windowLabel } from '../../../shared/format/session-label';
 import { PAGES } from '../../../shared/pages';
+import { OutsideMoments } from '../../../shared/share/moments';
+import { posterUrl } from '../../../shared/share/poster-url';
+import { useShareCard } from '../../../shared/share/use-share-card';
 import { addToPhoneCalendar } from '../../../shared/platform/phone-calendar';
 import { openMap } from '../../../shared/platform/open-map';
 import { EmptyBlock, ErrorBlock, LoadingBlock, StaleNotice } from '../../../shared/ui/query-states';
@@ -32,11 +36,31 @@ function openStationMap(station: Station) {
   );
 }
 
+/** A grid worker's poster of the next session, to print or post into a group. */
+function openPoster(station: Station, session: Session) {
+  const url = posterUrl({
+    kind: 'session',
+    itemId: `${station.id}/${session.originalDate}`,
+    title: `${station.name}接待日`,
+    time: `${sessionDayLabel(session.date)} ${windowLabel(session.window)}`,
+    place: station.address,
+  });
+  void Taro.navigateTo({ url });
+}
+
 /** The red station's calendar: when and where the next session is, and what follows. */
 export function SessionHome({ stationId }: { stationId?: string }) {
   const { data, error, loading, reload } = useUpcomingSessions(stationId);
   const [now, setNow] = useState(() => new Date());
   const refreshNow = useCallback(() => setNow(new Date()), []);
+
+  const shared = data?.station ? { station: data.station, next: splitUpcoming(data.sessions, now).next } : null;
+  // The card opens this calendar; it names the next session, which is what its opens are counted against.
+  const { sharer } = useShareCard({
+    title: shared ? `${shared.station.name}接待日，来反映问题、提意见` : '法治驿站 · 红色驿站接待日',
+    page: PAGES.home,
+    query: shared ? { station: shared.station.id, ...(shared.next && { date: shared.next.originalDate }) } : {},
+  });
 
   usePullDownRefresh(() => {
     setNow(new Date());
@@ -75,6 +99,13 @@ export function SessionHome({ stationId }: { stationId?: string }) {
         <EmptyBlock title="近期没有接待日安排" description="请留意镇法治建设科的通知" />
       )}
       {others.length > 0 && <SessionList sessions={others} />}
+      {sharer && next && (
+        <OutsideMoments>
+          <Button className="session-home__poster" fill="outline" size="large" block onClick={() => openPoster(station, next)}>
+            生成接待日海报（带我的分享码）
+          </Button>
+        </OutsideMoments>
+      )}
       {/* Readable before anything about the reader is sent: this page sends nothing personal. */}
       <View className="session-home__privacy" onClick={() => void Taro.navigateTo({ url: PAGES.privacy })}>
         个人信息保护说明

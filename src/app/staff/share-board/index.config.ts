@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '传播效果' });
