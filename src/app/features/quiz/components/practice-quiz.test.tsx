@@ -100,6 +100,6 @@ test('each answer is followed by its explanation and article; 下一题 brings o
   await choose(second, second.answer);
   fireEvent.click(screen.getByText('提交答案'));
   await screen.findByText('答对了');
-  expect(screen.getByText('✓ 您选对了')).toBeTruthy();
+  expect(screen.getAllByText('✓ 您选对了')).toHaveLength(second.answer.length);
   expect(screen.getByText(second.explanation)).toBeTruthy();
 });
