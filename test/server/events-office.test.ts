@@ -142,11 +142,12 @@ describe('cancelling', () => {
       .execute();
     expect(await db().selectFrom('notificationOutbox').select('id').execute()).toHaveLength(2);
     expect(notices.map((n) => n.userId).sort()).toEqual([a.userId, b.userId].sort());
-    expect(notices.every((n) => n.template === 'status' && n.status === 'pending')).toBe(true);
+    // The event template, which the event's page asks for on 报名: the title, the start and the reason.
+    expect(notices.every((n) => n.template === 'event' && n.status === 'pending')).toBe(true);
     expect(JSON.parse(notices[0].payload)).toEqual({
       thing1: { value: '国家宪法日宪法宣传周集中宣传活动' },
-      phrase2: { value: '已取消' },
-      date3: { value: '2026-11-26' },
+      time2: { value: '2026-11-28 09:00' },
+      thing3: { value: '已取消：暴雨预警，改期另行通知' },
     });
     expect((await call({ url: '/events' })).body.events.find((e: { id: string }) => e.id === id)).toMatchObject({ status: 'cancelled', cancelReason: '暴雨预警，改期另行通知' });
     expect(await put(`/staff/events/${id}`, office, eventInput())).toMatchObject({ status: 409, body: { message: '活动已取消，不能再修改' } });
@@ -161,6 +162,8 @@ describe('the sign-up list, its export and check-in', () => {
   let gridWorker: SignedInPerson;
   let shared: SignedInPerson;
   let gridWorkerId: string;
+  const residentSignUpId = async (person: SignedInPerson) =>
+    (await db().selectFrom('eventSignUp').select('id').where('eventId', '=', eventId).where('userId', '=', person.userId).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
     eventId = await publishedEvent({ title: '法治宣讲进社区', type: 'lecture' });
@@ -194,18 +197,21 @@ describe('the sign-up list, its export and check-in', () => {
     }
   });
 
-  test('lists who signed up: people with a public role by name, residents as 居民 with a short code; never a user id', async () => {
+  test('lists who signed up: people with a public role by name, residents as 居民 with the start of their sign-up; never a user id or check-in code', async () => {
     const list = await call({ url: `/staff/events/${eventId}/sign-ups`, token: office });
     expect(list.status).toBe(200);
     expect(list.body.event).toMatchObject({ id: eventId, signedUp: 7, placesLeft: 3 });
     const code = (await call({ url: `/events/${eventId}/check-in-code`, token: resident.token })).body.code as string;
+    const residentSignUp = await residentSignUpId(resident);
     expect(list.body.signUps.map((s: { who: string; people: number; viaGrid: string | null; checkedInAt: string | null }) => [s.who, s.people, s.viaGrid, s.checkedInAt])).toEqual([
-      [`居民 ${code.slice(0, 4)}`, 2, null, null],
+      [`居民 ${residentSignUp.slice(0, 6)}`, 2, null, null],
       ['陈监督（执法监督员）', 1, null, null],
       ['刘网格（网格员）', 1, null, null],
-      [expect.stringMatching(/^居民 [A-Z2-9]{4}$/), 3, '朝天咀社区第二网格', null],
+      [`居民 ${(await residentSignUpId(shared)).slice(0, 6)}`, 3, '朝天咀社区第二网格', null],
     ]);
     for (const person of [resident, supervisor, gridWorker, shared]) expect(list.raw).not.toContain(person.userId);
+    // Whoever reads the list could check the person in with their code: it is not in it, not even in part.
+    expect(list.raw).not.toContain(code.slice(0, 4));
     const stored = await db().selectFrom('eventSignUp').select(['userId', 'viaGridId', 'sharerId']).where('eventId', '=', eventId).where('viaGridId', 'is not', null).execute();
     expect(stored).toEqual([{ userId: shared.userId, viaGridId: 'chaotianzui-2', sharerId: gridWorkerId }]);
   });
@@ -216,7 +222,7 @@ describe('the sign-up list, its export and check-in', () => {
     const code = (await call({ url: `/events/${eventId}/check-in-code`, token: resident.token })).body.code as string;
     const typed = `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`;
     const first = await call({ method: 'POST', url: `/staff/events/${eventId}/check-ins`, token: office, body: { code: typed } });
-    expect(first).toMatchObject({ status: 200, body: { who: `居民 ${code.slice(0, 4)}`, people: 2, checkedInAt: '2026-11-28T00:50:00.000Z' } });
+    expect(first).toMatchObject({ status: 200, body: { who: `居民 ${(await residentSignUpId(resident)).slice(0, 6)}`, people: 2, checkedInAt: '2026-11-28T00:50:00.000Z' } });
     clock = new Date('2026-11-28T09:05:00+08:00');
     const again = await call({ method: 'POST', url: `/staff/events/${eventId}/check-ins`, token: office, body: { code } });
     expect(again.body).toEqual(first.body);
@@ -260,10 +266,11 @@ describe('the sign-up list, its export and check-in', () => {
     const rows = sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
     const residentCode = (await call({ url: `/events/${eventId}/check-in-code`, token: resident.token })).body.code as string;
     expect(rows[0]).toEqual(['序号', '报名人', '人数', '报名时间', '签到时间', '经由网格']);
-    expect(rows[1]).toEqual([1, `居民 ${residentCode.slice(0, 4)}`, 2, '2026-11-26 10:01', '2026-11-28 08:50', '']);
+    expect(rows[1]).toEqual([1, `居民 ${(await residentSignUpId(resident)).slice(0, 6)}`, 2, '2026-11-26 10:01', '2026-11-28 08:50', '']);
+    expect(JSON.stringify(rows)).not.toContain(residentCode.slice(0, 4));
     expect(rows[2]).toEqual([2, '陈监督（执法监督员）', 1, '2026-11-26 10:02', '2026-11-28 09:05', '']);
     expect(rows[3]).toEqual([3, '刘网格（网格员）', 1, '2026-11-26 10:03', '', '']);
-    expect(rows[4]).toEqual([4, expect.stringMatching(/^居民 [A-Z2-9]{4}$/), 3, '2026-11-26 10:04', '', '朝天咀社区第二网格']);
+    expect(rows[4]).toEqual([4, `居民 ${(await residentSignUpId(shared)).slice(0, 6)}`, 3, '2026-11-26 10:04', '', '朝天咀社区第二网格']);
     expect(rows).toHaveLength(5);
   });
 

@@ -6,7 +6,8 @@ import { apiCaller, signInGuest, signInStaff, signInWeChat, type SignedInPerson 
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // 提醒我 (issue 7, must 2): the day before an event, in Shanghai, the outbox queues one 'event' message
-// to each person who asked, and the dispatcher sends it through WeChat, opening the event's page.
+// to each person who asked, and the dispatcher sends it through WeChat, opening the event's page. A
+// cancellation is told with the same template, the only one the event's page asks for (on 报名 and 提醒我).
 let clock = new Date('2026-11-26T10:00:00+08:00');
 let wechat: FakeWeChat;
 let testApp: TestApp;
@@ -50,6 +51,7 @@ async function reminders() {
     .selectFrom('notificationOutbox')
     .select(['userId', 'payload', 'status', 'lastError', 'dedupeKey'])
     .where('template', '=', 'event')
+    .where('dedupeKey', 'like', 'event:%')
     .orderBy('createdAt')
     .orderBy('userId')
     .execute();
@@ -71,9 +73,11 @@ beforeAll(async () => {
   people.wechat = await signInWeChat(testApp, 'openid-event-reminder');
   people.browser = await signInGuest(testApp);
   people.signedUpOnly = await signInGuest(testApp);
-  // The person accepted the 活动提醒 and 状态变更 templates in WeChat's dialog.
-  const accepted = ['event', 'status'];
-  expect((await call({ method: 'POST', url: '/notifications/subscriptions', token: people.wechat.token, body: { accepted } })).status).toBe(200);
+  // The person accepted the 活动提醒 template in WeChat's dialog twice: once on 报名, once on 提醒我.
+  for (let tap = 0; tap < 2; tap += 1) {
+    const accepted = await call({ method: 'POST', url: '/notifications/subscriptions', token: people.wechat.token, body: { accepted: ['event'] } });
+    expect(accepted.status).toBe(200);
+  }
 
   ids.constitutionDay = await publishedEvent({ title: '国家宪法日宪法宣传周集中宣传活动（白沙镇）' });
   ids.moved = await publishedEvent({ title: '民法典进院坝', startsAt: '2026-12-04T14:00:00+08:00', endsAt: '2026-12-04T16:00:00+08:00', place: { name: '朝天咀社区院坝' } });
@@ -125,8 +129,9 @@ test('sent through WeChat to the person who accepted the template, opening the e
     templates: TEMPLATES,
     now: () => clock,
   });
-  const sent = wechat.messages.filter((m) => m.body.template_id === 'tpl-event-1');
-  // One grant: the first of the person's two reminders goes, the second waits for another tap.
+  const sent = wechat.messages.filter((m) => m.body.template_id === 'tpl-event-1' && !m.body.data.thing3.value.startsWith('已取消'));
+  // Two grants: the cancellation (queued first) takes one, the first of the person's two reminders the
+  // other, and the second waits for another tap.
   expect(sent).toHaveLength(1);
   expect(sent[0].body.touser).toBe('openid-event-reminder');
   expect(sent[0].body.page).toMatch(/^packages\/events\/detail\/index\?id=[0-9a-f-]{36}$/);
@@ -138,11 +143,19 @@ test('sent through WeChat to the person who accepted the template, opening the e
   ]);
   expect(outcome.filter(([who]) => who === 'wechat').map(([, status]) => status).sort()).toEqual(['not_sent', 'sent']);
 
-  // The notice that the event was cancelled (queued when the office cancelled it) opens that event's page.
-  const cancelNotice = wechat.messages.filter((m) => m.body.template_id === 'tpl-status-1');
-  expect(cancelNotice.map((m) => [m.body.touser, m.body.page, m.body.data.thing1.value, m.body.data.phrase2.value])).toEqual([
-    ['openid-event-reminder', `packages/events/detail/index?id=${ids.cancelled}`, '反诈宣传摆摊', '已取消'],
+  // The notice that the event was cancelled (queued when the office cancelled it) goes with the event
+  // template the person granted, with the reason, and opens that event's page.
+  const cancelNotice = wechat.messages.filter((m) => m.body.page === `packages/events/detail/index?id=${ids.cancelled}`);
+  expect(cancelNotice.map((m) => [m.body.touser, m.body.template_id, m.body.data])).toEqual([
+    [
+      'openid-event-reminder',
+      'tpl-event-1',
+      { thing1: { value: '反诈宣传摆摊' }, time2: { value: '2026-12-04 09:00' }, thing3: { value: '已取消：与宪法日活动合并' } },
+    ],
   ]);
+  expect(wechat.messages.filter((m) => m.body.template_id === 'tpl-status-1')).toEqual([]);
+  const cancelRow = await db().selectFrom('notificationOutbox').select(['template', 'status']).where('dedupeKey', 'like', 'event-cancelled:%').execute();
+  expect(cancelRow).toEqual([{ template: 'event', status: 'sent' }]);
 });
 
 test('an event moved to another day is announced again the day before it; the dispatcher’s rounds queue it', async () => {

@@ -12,6 +12,7 @@ import {
   type GridWorkerPerson,
 } from '../support/sharing-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { submitItem } from '../support/feedback-fixture';
 import { firstStation } from '../support/town-fixture';
 
 // Share cards through the real server (issue 7, musts 4, 5 and 7): each grid worker's code, the open
@@ -82,9 +83,11 @@ describe('opening a shared card', () => {
 
   test('an open without a sharer comes first too: a worker card opened after it is not credited', async () => {
     const resident = await signInGuest(testApp);
-    expect((await openCard(testApp, resident, 'quiz', 'daily')).body).toEqual({ attributed: false });
-    expect((await openCard(testApp, resident, 'quiz', 'daily', cardOf(first))).body).toEqual({ attributed: false });
-    expect(await attributionFor(db(), resident.userId, 'quiz', 'daily')).toBeNull();
+    expect((await openCard(testApp, resident, 'quiz', 'daily/2026-12-04')).body).toEqual({ attributed: false });
+    expect((await openCard(testApp, resident, 'quiz', 'daily/2026-12-04', cardOf(first))).body).toEqual({ attributed: false });
+    expect(await attributionFor(db(), resident.userId, 'quiz', 'daily/2026-12-04')).toBeNull();
+    // Each day's quiz is an item of its own: the next day's card counts.
+    expect((await openCard(testApp, resident, 'quiz', 'daily/2026-12-05', cardOf(first))).body).toEqual({ attributed: true });
   });
 
   test.each<[string, { sharer?: string; grid?: string }]>([
@@ -127,6 +130,8 @@ describe('opening a shared card', () => {
     expect(unknownEvent.status).toBe(404);
     expect(unknownEvent.body.message).toBe('分享的内容不存在或已删除');
     expect((await openCard(testApp, resident, 'quiz', 'weekly', cardOf(first))).status).toBe(404);
+    expect((await openCard(testApp, resident, 'quiz', 'daily', cardOf(first))).status).toBe(404);
+    expect((await openCard(testApp, resident, 'quiz', 'daily/2026-02-30', cardOf(first))).status).toBe(404);
     expect((await openCard(testApp, resident, 'session', `${firstStation.id}/2026-02-30`)).status).toBe(404);
     const badKind = await call({ method: 'POST', url: '/shares/opens', token: resident.token, body: { kind: 'poster', itemId: eventId } });
     expect(badKind.status).toBe(400);
@@ -170,7 +175,7 @@ describe('what a worker’s cards brought, per item', () => {
     // Took today's quiz before the card reached them: not brought by it.
     await takeDailyQuiz(testApp, c);
     clock = new Date('2026-12-04T11:00:00+08:00');
-    for (const person of [a, b, c]) await openCard(testApp, person, 'quiz', 'daily', cardOf(worker));
+    for (const person of [a, b, c]) await openCard(testApp, person, 'quiz', 'daily/2026-12-04', cardOf(worker));
     clock = new Date('2026-12-04T11:05:00+08:00');
     await takeDailyQuiz(testApp, a);
     // Opened today, took it only the next day: not that day's visit.
@@ -178,7 +183,12 @@ describe('what a worker’s cards brought, per item', () => {
     await takeDailyQuiz(testApp, b);
     clock = new Date('2026-12-04T10:00:00+08:00');
 
-    expect(await figuresFor(worker, 'quiz', 'daily')).toMatchObject({ title: '每日一练', opens: 3, signUps: 0, quizTakers: 1 });
+    expect(await figuresFor(worker, 'quiz', 'daily/2026-12-04')).toMatchObject({ title: '每日一练 12月4日', opens: 3, signUps: 0, quizTakers: 1 });
+    // The attempt keeps the grid of the card of that day's quiz; one taken before the card came does not.
+    const attemptOf = (person: SignedInPerson) =>
+      db().selectFrom('quizDaily').select(['viaGridId', 'sharerId']).where('userId', '=', person.userId).where('date', '=', '2026-12-04').executeTakeFirstOrThrow();
+    expect(await attemptOf(a)).toEqual({ viaGridId: 'chaotianzui-1', sharerId: worker.workerId });
+    expect(await attemptOf(c)).toEqual({ viaGridId: null, sharerId: null });
   });
 
   test('a contest: people who opened the card and then started an attempt', async () => {
@@ -192,6 +202,11 @@ describe('what a worker’s cards brought, per item', () => {
     await startContest(testApp, a, contestId);
 
     expect(await figuresFor(worker, 'contest', contestId)).toMatchObject({ title: '宪法宣传周知识竞赛', opens: 3, quizTakers: 1 });
+    // The attempt keeps the grid of the card opened before it; one started before the card does not.
+    const attemptOf = (person: SignedInPerson) =>
+      db().selectFrom('contestAttempt').select(['viaGridId', 'sharerId']).where('contestId', '=', contestId).where('userId', '=', person.userId).executeTakeFirstOrThrow();
+    expect(await attemptOf(a)).toEqual({ viaGridId: 'chaotianzui-1', sharerId: worker.workerId });
+    expect(await attemptOf(d)).toEqual({ viaGridId: null, sharerId: null });
   });
 
   test('a session card is named by its station and date, and items come most recently opened first', async () => {
@@ -202,5 +217,70 @@ describe('what a worker’s cards brought, per item', () => {
     const items = (await mine(worker)).body.items;
     expect(items[0]).toEqual({ kind: 'session', itemId: sessionId, title: `${firstStation.name} 12月15日接待日`, opens: 1, signUps: 0, quizTakers: 0 });
     expect(items.map((item: { kind: string }) => item.kind).sort()).toEqual(['contest', 'event', 'quiz', 'session']);
+  });
+});
+
+describe('what a visitor does keeps the card that brought them', () => {
+  let worker: GridWorkerPerson;
+  const signUp = (person: SignedInPerson, body: object) => call({ method: 'POST', url: `/events/${eventId}/sign-ups`, token: person.token, body });
+  const signUpOf = (person: SignedInPerson) =>
+    db().selectFrom('eventSignUp').select(['viaGridId', 'sharerId']).where('eventId', '=', eventId).where('userId', '=', person.userId).executeTakeFirstOrThrow();
+  const openOf = (person: SignedInPerson) =>
+    db().selectFrom('shareOpen').select(['sharerId', 'gridId']).where('visitorId', '=', person.userId).where('kind', '=', 'event').where('itemId', '=', eventId).execute();
+
+  beforeAll(async () => {
+    worker = await bindGridWorker(testApp, office, '网格员戊', 'chaotianzui-2');
+  });
+
+  test('a sign-up that carries the card it came from is attributed even when the open has not landed yet, and records that open', async () => {
+    const resident = await signInGuest(testApp);
+    expect((await signUp(resident, { people: 1, ...cardOf(worker) })).status).toBe(200);
+    expect(await signUpOf(resident)).toEqual({ viaGridId: 'chaotianzui-2', sharerId: worker.workerId });
+    expect(await openOf(resident)).toEqual([{ sharerId: worker.workerId, gridId: 'chaotianzui-2' }]);
+    // The app's own report of the open arrives afterwards: nothing doubles.
+    expect((await openCard(testApp, resident, 'event', eventId, cardOf(worker))).body).toEqual({ attributed: true });
+    expect(await openOf(resident)).toHaveLength(1);
+    expect(await figuresFor(worker, 'event', eventId)).toMatchObject({ opens: 1, signUps: 1 });
+  });
+
+  test('the card carried by a sign-up follows the rules of an open: the first open wins, a forged one counts for no one', async () => {
+    const earlier = await signInGuest(testApp);
+    await openCard(testApp, earlier, 'event', eventId, cardOf(first));
+    expect((await signUp(earlier, cardOf(worker))).status).toBe(200);
+    expect(await signUpOf(earlier)).toEqual({ viaGridId: 'chaotianzui-1', sharerId: first.workerId });
+
+    const forged = await signInGuest(testApp);
+    expect((await signUp(forged, { sharer: 'ZZZZZZ', grid: 'chaotianzui-2' })).status).toBe(200);
+    expect(await signUpOf(forged)).toEqual({ viaGridId: null, sharerId: null });
+    expect(await openOf(forged)).toEqual([{ sharerId: null, gridId: null }]);
+
+    // The worker signing up through their own card reached nobody.
+    expect((await signUp(worker, cardOf(worker))).status).toBe(200);
+    expect(await signUpOf(worker)).toEqual({ viaGridId: null, sharerId: null });
+    expect(await openOf(worker)).toEqual([]);
+  });
+
+  test('a feedback item keeps the session card that brought its submitter; an anonymous one never shows it to the office', async () => {
+    const named = await signInGuest(testApp);
+    const hidden = await signInGuest(testApp);
+    const plain = await signInGuest(testApp);
+    // The session the items join now is the one whose card was shared.
+    const probe = await submitItem(testApp, plain.token);
+    const sessionItem = `${firstStation.id}/${probe.session.originalDate}`;
+    for (const person of [named, hidden]) await openCard(testApp, person, 'session', sessionItem, cardOf(worker));
+
+    const namedItem = await submitItem(testApp, named.token);
+    const hiddenItem = await submitItem(testApp, hidden.token, { anonymous: true });
+    const attributionOf = (id: string) => db().selectFrom('feedbackItem').select(['viaGridId', 'sharerId']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(await attributionOf(namedItem.id)).toEqual({ viaGridId: 'chaotianzui-2', sharerId: worker.workerId });
+    expect(await attributionOf(hiddenItem.id)).toEqual({ viaGridId: 'chaotianzui-2', sharerId: worker.workerId });
+    expect(await attributionOf(probe.id)).toEqual({ viaGridId: null, sharerId: null });
+
+    const detail = await call({ url: `/staff/feedback/${hiddenItem.id}`, token: office });
+    const inbox = await call({ url: '/staff/feedback', token: office });
+    expect([detail.status, inbox.status]).toEqual([200, 200]);
+    for (const raw of [detail.raw, inbox.raw]) {
+      for (const trace of [worker.workerId, worker.sharerCode, 'chaotianzui-2', '朝天咀社区第二网格', hidden.userId]) expect(raw).not.toContain(trace);
+    }
   });
 });

@@ -66,8 +66,10 @@ describe('without WeChat credentials: a QR code of the H5 address', () => {
     expect(summary.status).toBe(200);
     expect(await readQr(summary.bytes)).toBe(`http://127.0.0.1:3000/#/packages/info/session-summary/index?station=${firstStation.id}&date=2026-11-30`);
     const resident = await signInGuest(testApp);
-    const daily = await posterCode(testApp, 'kind=quiz&itemId=daily', resident.token);
-    expect(await readQr(daily.bytes)).toBe('http://127.0.0.1:3000/#/packages/quiz/daily/index');
+    const daily = await posterCode(testApp, `kind=quiz&itemId=${encodeURIComponent('daily/2026-12-04')}`, resident.token);
+    expect(await readQr(daily.bytes)).toBe('http://127.0.0.1:3000/#/packages/quiz/daily/index?from=quiz&date=2026-12-04');
+    // The daily quiz is shared one day at a time.
+    expect((await posterCode(testApp, 'kind=quiz&itemId=daily', resident.token)).status).toBe(404);
   });
 
   test('an unknown item or kind gets a clear 4xx instead of an image', async () => {
@@ -164,7 +166,7 @@ describe('with WeChat credentials: a mini-program code', () => {
 test('when WeChat makes no code, the poster is told to try again later', async () => {
   const testApp = await createTestApp({ now: () => clock, wechat: { apiBase: 'http://127.0.0.1:9', appId: FAKE_APPID, secret: FAKE_SECRET } });
   try {
-    const code = await posterCode(testApp, 'kind=quiz&itemId=daily');
+    const code = await posterCode(testApp, `kind=quiz&itemId=${encodeURIComponent('daily/2026-12-04')}`);
     expect(code.status).toBe(502);
     expect(code.json().message).toBe('暂时无法生成小程序码，请稍后再试');
   } finally {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PlaceSchema } from '../feedback/schemas';
+import { ShareOpenSchema } from '../sharing/schemas';
 
 export const EVENT_TYPES = ['yuanba', 'campaign', 'lecture', 'door_to_door', 'special'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -118,6 +119,12 @@ export const EventParamsSchema = z.object({ id: z.string().check(z.regex(/^[0-9a
 export const SignUpSchema = z.object({
   /** How many come together (the person and family), counted against the places. */
   people: z._default(z.int('人数应为整数').check(z.gte(1, '至少 1 人'), z.lte(5, '一次最多为 5 人报名')), 1),
+  /**
+   * The sharer (`s`) and grid (`g`) of the card the page was opened with: the app reports the open
+   * without waiting, so the sign-up carries them too and is attributed even if it arrives first.
+   */
+  sharer: ShareOpenSchema.shape.sharer,
+  grid: ShareOpenSchema.shape.grid,
 });
 
 export const CheckInCodeSchema = z.object({ code: z.string(), expiresAt: z.string() });

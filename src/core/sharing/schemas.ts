@@ -9,7 +9,7 @@ export const SHARER_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{6}$/;
 
 export const ShareOpenSchema = z.object({
   kind: z.enum(SHARE_KINDS, { error: '分享内容类型不对' }),
-  /** The event or contest id, the session's `<station>/<date>`, or 'daily' for the daily quiz. */
+  /** The event or contest id, the session's `<station>/<date>`, or `daily/<Shanghai date>` for that day's daily quiz. */
   itemId: z.string({ error: '缺少分享内容' }).check(z.minLength(1, '缺少分享内容'), z.maxLength(100, '分享内容编号过长')),
   /** As the path carried them; a forged or stale pair is recorded as unattributed, never refused. */
   sharer: z.optional(z.string().check(z.maxLength(32))),

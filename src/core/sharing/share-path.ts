@@ -20,3 +20,8 @@ export function sharePath(page: string, query: Record<string, string>, sharer: S
 export function sharerOf(query: Record<string, string | undefined>): { sharer: string; grid: string } | null {
   return query.s && query.g ? { sharer: query.s, grid: query.g } : null;
 }
+
+/** The daily quiz as a shared item: each day's quiz its own, so that each day's card counts for that day. */
+export function dailyQuizItemId(date: string): string {
+  return `daily/${date}`;
+}

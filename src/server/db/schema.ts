@@ -170,6 +170,9 @@ export interface FeedbackItemTable {
   ratingStars: number | null;
   ratingComment: string | null;
   ratedAt: string | null;
+  /** The grid and worker whose shared card brought the visitor here (share_open); null otherwise. */
+  viaGridId: string | null;
+  sharerId: string | null;
 }
 
 export interface FeedbackPhotoTable {
@@ -260,6 +263,9 @@ export interface ContestAttemptTable {
   score: number | null;
   correctCount: number | null;
   secondsTaken: number | null;
+  /** The grid and worker whose shared card brought the visitor here (share_open); null otherwise. */
+  viaGridId: string | null;
+  sharerId: string | null;
 }
 
 export interface EventTable {
@@ -343,6 +349,9 @@ export interface QuizDailyTable {
   score: number | null;
   correctCount: number | null;
   submittedAt: string | null;
+  /** The grid and worker whose shared card brought the visitor here (share_open); null otherwise. */
+  viaGridId: string | null;
+  sharerId: string | null;
 }
 
 export interface QuizWrongAnswerTable {

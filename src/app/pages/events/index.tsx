@@ -6,7 +6,7 @@ import { PageShell } from '../../shared/ui/page-shell';
 
 /** 活动: a tab page, in the main package; an event's own page lives in packages/events. */
 export default function EventsPage() {
-  useShareCard({ title: '法治宣传活动：最近有什么，在哪里，怎么报名', page: PAGES.events, query: {} });
+  useShareCard({ title: '法治宣传活动：最近有什么，在哪里，怎么报名', page: PAGES.events, query: {}, withoutSharer: true });
   return (
     <PageShell>
       <MomentsBanner />

@@ -12,11 +12,11 @@ const server = useAppServer({ now: () => now });
 const BANNER = '在朋友圈中只能浏览，点击下方「前往小程序」参与';
 let eventId: string;
 let worker: { id: string; token: string; sharerCode: string };
+let desk: string;
 
-beforeAll(async () => {
-  const desk = await server.signInStaff('share.events', '李科员', now);
-  ({ id: eventId } = await server.api('POST', '/staff/events', desk, {
-    title: '国家宪法日宣讲',
+async function publishedEvent(title: string): Promise<string> {
+  const { id } = await server.api('POST', '/staff/events', desk, {
+    title,
     type: 'lecture',
     theme: '宪法进社区',
     law: '宪法',
@@ -27,8 +27,14 @@ beforeAll(async () => {
     organiser: '镇法治建设科',
     capacity: 30,
     description: '讲解宪法的基本原则，现场答疑，欢迎居民参加。',
-  }));
-  await server.api('POST', `/staff/events/${eventId}/publish`, desk);
+  });
+  await server.api('POST', `/staff/events/${id}/publish`, desk);
+  return id;
+}
+
+beforeAll(async () => {
+  desk = await server.signInStaff('share.events', '李科员', now);
+  eventId = await publishedEvent('国家宪法日宣讲');
   const gridWorker = await createGridWorker(server.db(), { name: '李网格', gridId: 'chaotianzui-1' }, now);
   const { code } = await issueBindingCode(server.db(), 'grid_worker', gridWorker.id, now);
   const token = await server.guestToken();
@@ -96,4 +102,27 @@ test('a grid worker’s event card carries them; the neighbour who opens it and 
   render(<MyShares />);
   const row = within(await screen.findByLabelText('国家宪法日宣讲'));
   expect(row.getAllByText(/^\d+$/).map((cell) => cell.textContent)).toEqual(['1', '1', '0']);
+});
+
+test('the sign-up carries the card the page was opened with: attributed even when the report of the open never landed', async () => {
+  const id = await publishedEvent('民法典进院坝');
+  await server.signInResident();
+  const request = Taro.request;
+  const signUpBodies: unknown[] = [];
+  jest.spyOn(Taro, 'request').mockImplementation(((options: Taro.request.Option) => {
+    // The network drops the report of the open.
+    if (options.url.endsWith('/shares/opens')) return Promise.reject(new Error('request:fail timeout'));
+    if (options.url.endsWith('/sign-ups')) signUpBodies.push(options.data);
+    return request(options);
+  }) as typeof Taro.request);
+
+  openEventPage(1007, { id, g: 'chaotianzui-1', s: worker.sharerCode });
+  await screen.findByText('民法典进院坝');
+  await waitFor(() => expect(signUpButton()).not.toBeNull());
+  fireEvent.click(signUpButton()!);
+  await screen.findByText('已报名');
+
+  expect(signUpBodies).toEqual([expect.objectContaining({ people: 1, sharer: worker.sharerCode, grid: 'chaotianzui-1' })]);
+  const signUps = await server.db().selectFrom('eventSignUp').select(['viaGridId', 'sharerId']).where('eventId', '=', id).execute();
+  expect(signUps).toEqual([{ viaGridId: 'chaotianzui-1', sharerId: worker.id }]);
 });

@@ -5,6 +5,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { createGridWorker, issueBindingCode } from '../../../server/features/identity/directory';
 import { useAppServer } from '../../../../test/support/app-server';
 import { firstStation } from '../../../../test/support/town-fixture';
+import EventsPage from '../../pages/events/index';
 import { ShareButton } from './share-button';
 import { useShareCard } from './use-share-card';
 import { useShareOpen } from './use-share-open';
@@ -83,6 +84,18 @@ test('a resident who is not a grid worker shares a plain card, and a phone nobod
   expect(Taro.getStorageSync('share.sharer')).toBe('');
 });
 
+test('the 活动 tab’s card carries no sharer, even a grid worker’s: nothing records an open of the list', async () => {
+  const worker = await gridWorker('chaotianzui-2');
+  Taro.setStorageSync('auth.resident', worker.token);
+  // Kept from an earlier page: any other card would carry it at once.
+  Taro.setStorageSync('share.sharer', { gridId: 'chaotianzui-2', sharerCode: worker.sharerCode });
+  render(<EventsPage />);
+  expect(sharedCard().path).toBe('/pages/events/index');
+  expect(sharedMoments().query).toBe('');
+  await screen.findByText('暂时没有活动');
+  expect(sharedCard().path).toBe('/pages/events/index');
+});
+
 function OpenedPage({ kind, itemId, query }: { kind: 'quiz' | 'session'; itemId: string; query: Record<string, string> }) {
   useShareOpen(kind, itemId, query);
   return <View>页面内容</View>;
@@ -95,17 +108,17 @@ test('opening a grid worker’s card is told to the server once per item in an a
   const worker = await gridWorker('chaotianzui-1');
   await server.signInResident();
   const calls = watchRequests();
-  const query = { from: 'quiz', g: 'chaotianzui-1', s: worker.sharerCode };
+  const query = { from: 'quiz', date: '2026-12-04', g: 'chaotianzui-1', s: worker.sharerCode };
 
-  const first = render(<OpenedPage kind="quiz" itemId="daily" query={query} />);
+  const first = render(<OpenedPage kind="quiz" itemId="daily/2026-12-04" query={query} />);
   await act(() => Promise.all(calls.map((call) => call.done)));
   first.unmount();
   // Back to the same page later in the same app session: nothing more is sent.
-  render(<OpenedPage kind="quiz" itemId="daily" query={query} />);
+  render(<OpenedPage kind="quiz" itemId="daily/2026-12-04" query={query} />);
   await act(() => Promise.all(calls.map((call) => call.done)));
 
   expect(calls.filter((call) => call.url.endsWith('/shares/opens'))).toHaveLength(1);
-  const opens = await opensOf('quiz', 'daily');
+  const opens = await opensOf('quiz', 'daily/2026-12-04');
   expect(opens).toHaveLength(1);
   expect(opens[0]).toMatchObject({ sharerId: worker.id, gridId: 'chaotianzui-1' });
 });

@@ -9,6 +9,11 @@ export interface ShareCard {
   /** What the page needs to show the same content; the sharer's grid and code are added to it. */
   query: Record<string, string>;
   imageUrl?: string;
+  /**
+   * A card of a page that records no open (a list, a tab): it carries no sharer, since nothing would
+   * count what it brought.
+   */
+  withoutSharer?: boolean;
 }
 
 /**
@@ -18,7 +23,8 @@ export interface ShareCard {
  * handed back too, for pages that offer grid workers more (a poster).
  */
 export function useShareCard(card: ShareCard): { path: string; sharer: Sharer | null } {
-  const sharer = useSharer();
+  const worker = useSharer();
+  const sharer = card.withoutSharer ? null : worker;
   const path = sharePath(card.page, card.query, sharer);
   useShareAppMessage(() => ({ title: card.title, path, imageUrl: card.imageUrl }));
   // A Moments post opens the same page with a query string rather than a path.

@@ -11,7 +11,8 @@ function itemQuery({ kind, itemId }: Pick<ShareScene, 'kind' | 'itemId'>): PageQ
     const [station, date] = itemId.split('/');
     return { station, date };
   }
-  return kind === 'quiz' ? {} : { id: itemId };
+  // The daily quiz is `daily/<date>`.
+  return kind === 'quiz' ? { from: 'quiz', date: itemId.split('/')[1] } : { id: itemId };
 }
 
 /**

@@ -7,6 +7,7 @@ import * as contests from './0005-contests';
 import * as sessionReminders from './0006-session-reminders';
 import * as events from './0007-events';
 import * as sharing from './0008-sharing';
+import * as attribution from './0009-attribution';
 
 /** Every migration, in order; keys sort the way they must run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-session-reminders': sessionReminders,
   '0007-events': events,
   '0008-sharing': sharing,
+  '0009-attribution': attribution,
 };

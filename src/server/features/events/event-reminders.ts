@@ -18,6 +18,12 @@ export function eventPageOf(dedupeKey: string | null): string | null {
   return eventId ? `${EVENT_PAGE}?id=${eventId}` : null;
 }
 
+/** The 'event' template's fields: the event, its start in Shanghai, and a note (the place, or why it was cancelled). */
+export function eventMessage(title: string, startsAt: string, note: string): Record<string, { value: string }> {
+  const at = new Date(startsAt);
+  return { thing1: thing(title), time2: { value: `${shanghaiDateOf(at)} ${shanghaiTimeOf(at)}` }, thing3: thing(note) };
+}
+
 /**
  * Queues "活动明天举行" for each published event starting tomorrow (in Shanghai), one message to each
  * person who asked to be reminded. It may run any number of times a day: the key (event, person,
@@ -40,18 +46,13 @@ export async function queueEventReminders(db: Database, now: Date): Promise<void
   if (wishes.length === 0) return;
   await db.transaction().execute(async (trx) => {
     for (const wish of wishes) {
-      const startsAt = new Date(wish.startsAt);
       await enqueueNotification(
         trx,
         {
           userId: wish.userId,
           itemId: null,
           template: 'event',
-          payload: {
-            thing1: thing(wish.title),
-            time2: { value: `${shanghaiDateOf(startsAt)} ${shanghaiTimeOf(startsAt)}` },
-            thing3: thing(wish.placeName),
-          },
+          payload: eventMessage(wish.title, wish.startsAt, wish.placeName),
           dedupeKey: `event:${wish.eventId}:${wish.userId}:${wish.startsAt}`,
         },
         now,

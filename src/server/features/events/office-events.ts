@@ -1,11 +1,10 @@
 import type { EventInput } from '@core/events/schemas';
-import { shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { newId } from '../../shared/secrets';
-import { enqueueNotification, thing } from '../feedback/outbox';
+import { enqueueNotification } from '../feedback/outbox';
 import { assertCommunity, eventFields, lockEvent, timingOf } from './event-store';
-import { cancelledNoticeKey } from './event-reminders';
+import { cancelledNoticeKey, eventMessage } from './event-reminders';
 import { normalizeCheckInCode } from './sign-ups';
 
 /** A new event, as a draft only the office sees. */
@@ -60,7 +59,8 @@ export async function publishEvent(db: Database, id: string, now: Date): Promise
 
 /**
  * Cancels an event with the reason residents will read, and in the same transaction queues a message
- * to each person signed up, so that none of them is left to find out at the door.
+ * to each person signed up, so that none of them is left to find out at the door. It goes as the
+ * 'event' template, the one the event's page asks for on 报名 and 提醒我.
  */
 export async function cancelEvent(db: Database, id: string, reason: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -85,8 +85,8 @@ export async function cancelEvent(db: Database, id: string, reason: string, now:
         {
           userId,
           itemId: null,
-          template: 'status',
-          payload: { thing1: thing(event.title), phrase2: { value: '已取消' }, date3: { value: shanghaiDateOf(now) } },
+          template: 'event',
+          payload: eventMessage(event.title, event.startsAt, `已取消：${reason}`),
           dedupeKey: cancelledNoticeKey(id, userId),
         },
         now,

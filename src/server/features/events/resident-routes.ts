@@ -56,7 +56,7 @@ export async function eventRoutes(app: FastifyInstance, options: EventRoutesOpti
   addRoute(app, eventsContract.signUp, async ({ params, body, principal }) => {
     const userId = personId(principal);
     const now = app.now();
-    await signUp(app.db, params.id, userId, body.people, now);
+    await signUp(app.db, params.id, userId, body.people, { sharer: body.sharer, grid: body.grid }, now);
     return myEvent(app.db, params.id, userId, now);
   });
 

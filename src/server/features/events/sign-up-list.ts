@@ -13,13 +13,16 @@ export interface SignUpRecord {
   viaGrid: string | null;
 }
 
-/** How many characters of the check-in code tell residents apart in the list. */
-const RESIDENT_CODE_CHARACTERS = 4;
+/**
+ * How many characters of the sign-up's id tell residents apart in the list. Never the check-in code:
+ * whoever reads the list or its export could check the person in with it.
+ */
+const RESIDENT_LABEL_CHARACTERS = 6;
 
 /**
  * The active sign-ups of an event as the office may see them: grid workers and supervisors (people
- * with a public role) by name, everyone else as 居民 and the start of their check-in code — never an
- * openid or a user id.
+ * with a public role) by name, everyone else as 居民 and the start of their sign-up's id — never an
+ * openid, a user id or a check-in code.
  */
 export async function listSignUps(db: Database, eventId: string, now: Date): Promise<SignUpRecord[]> {
   const rows = await db
@@ -31,7 +34,6 @@ export async function listSignUps(db: Database, eventId: string, now: Date): Pro
       'eventSignUp.people',
       'eventSignUp.signedUpAt',
       'eventSignUp.checkedInAt',
-      'eventSignUp.checkInCode',
       'grid.name as viaGrid',
     ])
     .where('eventSignUp.eventId', '=', eventId)
@@ -61,7 +63,7 @@ export async function listSignUps(db: Database, eventId: string, now: Date): Pro
   }
   return rows.map((r) => ({
     id: r.id,
-    who: names.get(r.userId) ?? `居民 ${r.checkInCode.slice(0, RESIDENT_CODE_CHARACTERS)}`,
+    who: names.get(r.userId) ?? `居民 ${r.id.slice(0, RESIDENT_LABEL_CHARACTERS)}`,
     people: Number(r.people),
     signedUpAt: r.signedUpAt,
     checkedInAt: r.checkedInAt,

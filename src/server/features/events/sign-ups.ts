@@ -4,7 +4,7 @@ import { shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { newId, randomCode } from '../../shared/secrets';
-import { attributionFor } from '../sharing/attribution';
+import { attributionColumns, attributionFor, recordCardOpen } from '../sharing/attribution';
 import { eventNotFound, findEvent, lockEvent, timingOf, toPublicEvent, type EventRow } from './event-store';
 
 /** Read off a phone at a desk: the alphabet without 0/O or 1/I/L. */
@@ -32,12 +32,18 @@ async function freeCheckInCode(trx: Database, eventId: string): Promise<string> 
   }
 }
 
+/** The sharer and grid of the card the sign-up's page was opened with, as its path carried them. */
+export interface SignUpCard {
+  sharer?: string;
+  grid?: string;
+}
+
 /**
  * Signs a person (and those coming with them) up within the places left. The event's row is held for
  * the whole transaction, so parallel sign-ups count one after another and never overbook; a second
  * sign-up of the same person finds the first and changes nothing.
  */
-export async function signUp(db: Database, eventId: string, userId: string, people: number, now: Date): Promise<void> {
+export async function signUp(db: Database, eventId: string, userId: string, people: number, card: SignUpCard, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, eventId);
     const existing = await trx
@@ -54,13 +60,14 @@ export async function signUp(db: Database, eventId: string, userId: string, peop
       if (left <= 0) throw new AppError(409, 'EVENT_FULL', '名额已满');
       if (left < people) throw new AppError(409, 'EVENT_FULL', `名额不足，只剩 ${left} 个名额`);
     }
-    const attribution = await attributionFor(trx, userId, 'event', eventId);
+    // The app reports the card's open without waiting: it may not have landed yet, so it is recorded here
+    // first, by the same rules (a card opened earlier still wins).
+    if (card.sharer) await recordCardOpen(trx, userId, { kind: 'event', itemId: eventId, ...card }, now);
     const fields = {
       people,
       signedUpAt: now.toISOString(),
       cancelledAt: null,
-      viaGridId: attribution?.gridId ?? null,
-      sharerId: attribution?.sharerId ?? null,
+      ...attributionColumns(await attributionFor(trx, userId, 'event', eventId)),
     };
     if (existing) {
       // Signing up again after cancelling: the same row and check-in code come back.

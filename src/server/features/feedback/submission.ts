@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely';
 import type { Database, DatabaseSchema } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { newId } from '../../shared/secrets';
+import { attributionColumns, attributionFor } from '../sharing/attribution';
 import { appendEvent } from './events';
 import { loadFeedbackSettings } from './feedback-settings';
 import { lockStation } from './row-locks';
@@ -123,6 +124,8 @@ async function insertItem(db: Database, submitterId: string, input: SubmitFeedba
     const joined = sessionToJoin(context, now, input.onSite);
     if (!joined) throw new AppError(409, 'NO_SESSION_AHEAD', '该驿站近期没有接待日，请联系镇法治建设科');
     const settings = await loadFeedbackSettings(trx);
+    // The session's card is what residents share; kept for the figures only, never shown to staff.
+    const attribution = await attributionFor(trx, submitterId, 'session', `${context.station.id}/${joined.session.originalDate}`);
 
     const id = newId();
     await trx
@@ -155,6 +158,7 @@ async function insertItem(db: Database, submitterId: string, input: SubmitFeedba
         ratingStars: null,
         ratingComment: null,
         ratedAt: null,
+        ...attributionColumns(attribution),
       })
       .execute();
     if (input.photoIds.length > 0) {

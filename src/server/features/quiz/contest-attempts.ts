@@ -7,6 +7,7 @@ import { scoreAnswers, type SubmittedAnswer } from '@core/quiz/scoring';
 import type { ContestAttemptTable, Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { newId } from '../../shared/secrets';
+import { attributionColumns, attributionFor } from '../sharing/attribution';
 import { standingOf } from './contest-ranking';
 import { booksOf, contestBank, gridWorkerGrid, participantCounts, refusalToStart, type ContestRow } from './contest-store';
 import type { LawTexts } from './law-texts';
@@ -154,6 +155,7 @@ export async function startAttempt(
     score: null,
     correctCount: null,
     secondsTaken: null,
+    ...attributionColumns(await attributionFor(db, participant.userId, 'contest', contest.id)),
   };
   try {
     await db.insertInto('contestAttempt').values(row).execute();

@@ -6,9 +6,11 @@ import type { DailyResult } from '@core/quiz/schemas';
 import { scoreAnswers } from '@core/quiz/scoring';
 import { dailyStreak } from '@core/quiz/streak';
 import { shanghaiDateOf, type LocalDate } from '@core/shared/shanghai-time';
+import { dailyQuizItemId } from '@core/sharing/share-path';
 import type { Database, QuizDailyTable } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { addRoute } from '../../shared/route';
+import { attributionColumns, attributionFor } from '../sharing/attribution';
 import type { LawTexts } from './law-texts';
 import { findQuestions, loadQuestions, toQuizQuestion, type StoredQuestion } from './question-bank';
 import { reviewedAnswer } from './reviewed';
@@ -100,6 +102,8 @@ export async function dailyRoutes(app: FastifyInstance, options: { lawTexts: Law
     const at = now.toISOString();
     const { score, correctCount, results } = scoring.score;
     await app.db.transaction().execute(async (trx) => {
+      // Attributed on submitting, not on drawing: the page draws the set while it reports the card's open.
+      const attribution = await attributionFor(trx, userId, 'quiz', dailyQuizItemId(row.date));
       const submitted = await trx
         .updateTable('quizDaily')
         .set({
@@ -107,6 +111,7 @@ export async function dailyRoutes(app: FastifyInstance, options: { lawTexts: Law
           score,
           correctCount,
           submittedAt: at,
+          ...attributionColumns(attribution),
         })
         .where('userId', '=', userId)
         .where('date', '=', row.date)

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { sharingContract } from '@core/sharing/contract';
-import { isLocalDate, shanghaiDateOf } from '@core/shared/shanghai-time';
+import { isLocalDate } from '@core/shared/shanghai-time';
 import { AppError } from '../../shared/app-error';
 import type { Principal } from '../../shared/principal';
 import { addRoute } from '../../shared/route';
 import type { WeChatClient } from '../identity/wechat-client';
-import { attributionFor } from './attribution';
+import { attributionFor, recordCardOpen } from './attribution';
 import { shareBoard, sharesOf } from './figures';
 import { h5Code, miniProgramCode, sceneFor } from './poster-codes';
 import { sharedItemOr404 } from './shared-items';
-import { gridWorkerOf, sharerByCode, sharerCodeOf } from './sharers';
+import { gridWorkerOf, sharerCodeOf } from './sharers';
 
 export interface SharingOptions {
   wechat: WeChatClient;
@@ -28,26 +28,7 @@ export async function sharingRoutes(app: FastifyInstance, options: SharingOption
   addRoute(app, sharingContract.open, async ({ body, principal }) => {
     const visitorId = userIdOf(principal);
     await sharedItemOr404(app.db, body.kind, body.itemId);
-    const sharer = body.sharer ? await sharerByCode(app.db, body.sharer) : null;
-    // A grid worker looking at their own card reached nobody.
-    if (sharer && sharer.userId === visitorId) return { attributed: false };
-    // A forged or stale code, or a grid that is not the sharer's: the open counts, but for no one.
-    const credited = sharer && sharer.gridId === body.grid ? sharer : null;
-    const now = app.now();
-    await app.db
-      .insertInto('shareOpen')
-      .values({
-        visitorId,
-        kind: body.kind,
-        itemId: body.itemId,
-        sharerId: credited?.id ?? null,
-        gridId: credited?.gridId ?? null,
-        openedAt: now.toISOString(),
-        openedOn: shanghaiDateOf(now),
-      })
-      // The first open of an item by a visitor wins; later ones, through whoever's card, change nothing.
-      .onConflict((oc) => oc.columns(['visitorId', 'kind', 'itemId']).doNothing())
-      .execute();
+    await recordCardOpen(app.db, visitorId, body, app.now());
     return { attributed: (await attributionFor(app.db, visitorId, body.kind, body.itemId)) !== null };
   });
 

@@ -11,16 +11,15 @@ export interface SharedItem {
   query: Record<string, string>;
 }
 
-export const DAILY_QUIZ_ITEM = 'daily';
-
-function sessionDay(date: string): string {
+function monthDay(date: string): string {
   const { month, day } = parseLocalDate(date);
   return `${month}月${day}日`;
 }
 
 /**
  * The item a share names, or null when there is none: an unknown or draft event, an unknown contest or
- * station. A session is `<station>/<date>` (a date the card was made for, even if since cancelled).
+ * station. A session is `<station>/<date>` (a date the card was made for, even if since cancelled); the
+ * daily quiz is `daily/<date>`, the day its card was made for.
  */
 export async function findSharedItem(db: Database, kind: ShareKind, itemId: string): Promise<SharedItem | null> {
   switch (kind) {
@@ -32,8 +31,12 @@ export async function findSharedItem(db: Database, kind: ShareKind, itemId: stri
       const contest = await db.selectFrom('contest').select('title').where('id', '=', itemId).executeTakeFirst();
       return contest ? { title: contest.title, page: '/packages/contest/detail/index', query: { id: itemId } } : null;
     }
-    case 'quiz':
-      return itemId === DAILY_QUIZ_ITEM ? { title: '每日一练', page: '/packages/quiz/daily/index', query: {} } : null;
+    case 'quiz': {
+      // `daily/<date>`: each day's quiz is its own item, so that each day's card counts for that day.
+      const [daily, date, ...rest] = itemId.split('/');
+      if (daily !== 'daily' || !date || rest.length > 0 || !isLocalDate(date)) return null;
+      return { title: `每日一练 ${monthDay(date)}`, page: '/packages/quiz/daily/index', query: { from: 'quiz', date } };
+    }
     case 'session':
     case 'summary': {
       const [stationId, date, ...rest] = itemId.split('/');
@@ -41,9 +44,9 @@ export async function findSharedItem(db: Database, kind: ShareKind, itemId: stri
       const station = await db.selectFrom('station').select('name').where('id', '=', stationId).executeTakeFirst();
       if (!station) return null;
       return kind === 'session'
-        ? { title: `${station.name} ${sessionDay(date)}接待日`, page: '/pages/home/index', query: { station: stationId, date } }
+        ? { title: `${station.name} ${monthDay(date)}接待日`, page: '/pages/home/index', query: { station: stationId, date } }
         : {
-            title: `${station.name} ${sessionDay(date)}接待日小结`,
+            title: `${station.name} ${monthDay(date)}接待日小结`,
             page: '/packages/info/session-summary/index',
             query: { station: stationId, date },
           };

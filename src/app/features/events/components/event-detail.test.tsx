@@ -6,7 +6,8 @@ import { CheckInCodeView } from './check-in-code';
 import { EventDetailView } from './event-detail';
 
 const now = new Date('2026-12-02T10:00:00+08:00');
-const server = useAppServer({ now: () => now });
+// WeChat's template for an event's messages (the day-before reminder, a cancellation).
+const server = useAppServer({ now: () => now, wechat: { apiBase: 'http://127.0.0.1:9', appId: undefined, secret: undefined, templates: { event: 'tpl-event-0004' } } });
 const { api, db } = server;
 let desk: string;
 
@@ -101,4 +102,42 @@ test('my check-in code is shown as text with its QR, for the office to type or s
   expect((await screen.findByLabelText('签到码')).textContent).toBe(code);
   expect(screen.getByText('有效期至 2026-12-04 11:00')).toBeTruthy();
   expect(document.querySelectorAll('.check-in-code__module--dark').length).toBeGreaterThan(100);
+});
+
+test('in WeChat, 报名 asks for the event template on the tap, so a cancellation can reach the person; declining signs up all the same', async () => {
+  const id = await publishedEvent('宪法宣传周院坝会', 30);
+  const answers = ['accept', 'reject'];
+  const asked: string[][] = [];
+  const original = Taro.requestSubscribeMessage;
+  Object.assign(Taro, {
+    requestSubscribeMessage: async ({ tmplIds }: { tmplIds: string[] }) => {
+      asked.push(tmplIds);
+      return { [tmplIds[0]]: answers[asked.length - 1], errMsg: 'requestSubscribeMessage:ok' };
+    },
+  });
+  const grants = () => server.db().selectFrom('notificationGrant').select(['template', 'remaining']).execute();
+  process.env.TARO_ENV = 'weapp';
+  try {
+    const page = render(<EventDetailView id={id} />);
+    // The template is known once 提醒我 is offered.
+    await screen.findByText('提醒我');
+    fireEvent.click(button('报名'));
+    expect(await screen.findByText('已报名')).toBeTruthy();
+    expect(asked).toEqual([['tpl-event-0004']]);
+    expect(await grants()).toEqual([{ template: 'event', remaining: 1 }]);
+    page.unmount();
+
+    // Another person says no in WeChat's dialog: they are signed up, and nothing is granted.
+    Taro.setStorageSync('auth.resident', await server.guestToken());
+    render(<EventDetailView id={id} />);
+    await screen.findByText('提醒我');
+    fireEvent.click(button('报名'));
+    expect(await screen.findByText('已报名')).toBeTruthy();
+    expect(asked).toHaveLength(2);
+    expect(await grants()).toEqual([{ template: 'event', remaining: 1 }]);
+    expect(await signedUpCount(id)).toBe(2);
+  } finally {
+    process.env.TARO_ENV = 'h5';
+    Object.assign(Taro, { requestSubscribeMessage: original });
+  }
 });

@@ -43,8 +43,11 @@ function signUpClosedReason(event: MyEvent): string | null {
   return null;
 }
 
-/** WeChat asks the person only in answer to a tap, so this runs from the button with the template fetched beforehand. */
-async function askForReminder(templateId: string): Promise<boolean> {
+/**
+ * Asks for the event template (the day-before reminder, and the notice should the event be cancelled).
+ * WeChat asks the person only in answer to a tap, so this runs from the button with the template fetched beforehand.
+ */
+async function askForEventMessages(templateId: string): Promise<boolean> {
   // Keyed by template id: 'accept', 'reject' or 'ban'.
   const answer = (await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] })) as unknown as Record<string, string>;
   if (answer[templateId] !== 'accept') return false;
@@ -52,8 +55,11 @@ async function askForReminder(templateId: string): Promise<boolean> {
   return true;
 }
 
-/** One event: what, when, where and who; sign up or cancel, a reminder, the phone calendar and my check-in code. */
-export function EventDetailView({ id }: { id: string }) {
+/**
+ * One event: what, when, where and who; sign up or cancel, a reminder, the phone calendar and my check-in code.
+ * `sharedBy`: the sharer and grid of the card the page was opened with, which the sign-up carries.
+ */
+export function EventDetailView({ id, sharedBy = null }: { id: string; sharedBy?: { sharer: string; grid: string } | null }) {
   const [event, setEvent] = useState<MyEvent | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [actionProblem, setActionProblem] = useState<string | null>(null);
@@ -106,7 +112,7 @@ export function EventDetailView({ id }: { id: string }) {
     setBusy(true);
     setActionProblem(null);
     try {
-      if (await askForReminder(templateId)) {
+      if (await askForEventMessages(templateId)) {
         setEvent(await eventsApi.remind(id));
         Taro.showToast({ title: '活动前一天会提醒您', icon: 'none' });
       } else {
@@ -117,6 +123,12 @@ export function EventDetailView({ id }: { id: string }) {
     } finally {
       setBusy(false);
     }
+  }
+
+  async function signUp() {
+    // Signed-up people hear if the event is cancelled: the tap is the moment to ask, and saying no signs up all the same.
+    if (templateId) await askForEventMessages(templateId).catch(() => false);
+    await act(() => eventsApi.signUp(id, people, sharedBy), '没有报上名，请重试', '报名成功');
   }
 
   async function addToCalendar(current: MyEvent) {
@@ -233,7 +245,7 @@ export function EventDetailView({ id }: { id: string }) {
                 block
                 loading={busy}
                 disabled={busy}
-                onClick={() => void act(() => eventsApi.signUp(id, people), '没有报上名，请重试', '报名成功')}
+                onClick={() => void signUp()}
               >
                 报名
               </Button>

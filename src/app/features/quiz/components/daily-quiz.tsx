@@ -127,7 +127,8 @@ export function DailyQuiz() {
   useShareCard({
     title: result ? `我今天的民法典每日一练得了${scoreLabel(result.score)}，一起来练练` : '每天 5 道题，学一点民法典',
     page: PAGES.quizDaily,
-    query: { from: 'quiz' },
+    // The day's quiz is the shared item: each day's card counts for that day.
+    query: data ? { from: 'quiz', date: data.date } : { from: 'quiz' },
   });
 
   useEffect(() => {

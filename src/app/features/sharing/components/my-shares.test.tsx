@@ -5,11 +5,13 @@ import { useAppServer } from '../../../../../test/support/app-server';
 import { firstStation } from '../../../../../test/support/town-fixture';
 import { MyShares } from './my-shares';
 
-const server = useAppServer();
+// 10:00 on 4 December in Shanghai: the daily quiz shared is that day's.
+const now = new Date('2026-12-04T10:00:00+08:00');
+const server = useAppServer({ now: () => now });
 
 async function boundGridWorker(gridId: string) {
-  const worker = await createGridWorker(server.db(), { name: '李网格', gridId }, new Date());
-  const { code } = await issueBindingCode(server.db(), 'grid_worker', worker.id, new Date());
+  const worker = await createGridWorker(server.db(), { name: '李网格', gridId }, now);
+  const { code } = await issueBindingCode(server.db(), 'grid_worker', worker.id, now);
   const token = await server.guestToken();
   const me = await server.api('POST', '/me/bind', token, { code });
   return { token, sharerCode: me.gridWorker.sharerCode as string };
@@ -25,8 +27,8 @@ async function visitorOpens(card: { kind: string; itemId: string; sharer: string
 test('a grid worker sees what their cards brought, item by item: opens and those who then took the quiz', async () => {
   const worker = await boundGridWorker('chaotianzui-1');
   const card = { sharer: worker.sharerCode, grid: 'chaotianzui-1' };
-  const taker = await visitorOpens({ kind: 'quiz', itemId: 'daily', ...card });
-  await visitorOpens({ kind: 'quiz', itemId: 'daily', ...card });
+  const taker = await visitorOpens({ kind: 'quiz', itemId: 'daily/2026-12-04', ...card });
+  await visitorOpens({ kind: 'quiz', itemId: 'daily/2026-12-04', ...card });
   const daily = await server.api('GET', '/quiz/daily', taker);
   await server.api('POST', '/quiz/daily', taker, {
     answers: daily.questions.map((question: { id: string }) => ({ questionId: question.id, chosen: [0] })),
@@ -34,12 +36,12 @@ test('a grid worker sees what their cards brought, item by item: opens and those
   await visitorOpens({ kind: 'summary', itemId: `${firstStation.id}/2026-11-15`, ...card });
   // Another worker's card counts for them, not here.
   const other = await boundGridWorker('chaotianzui-2');
-  await visitorOpens({ kind: 'quiz', itemId: 'daily', sharer: other.sharerCode, grid: 'chaotianzui-2' });
+  await visitorOpens({ kind: 'quiz', itemId: 'daily/2026-12-04', sharer: other.sharerCode, grid: 'chaotianzui-2' });
 
   Taro.setStorageSync('auth.resident', worker.token);
   render(<MyShares />);
 
-  const quiz = within(await screen.findByLabelText('每日一练'));
+  const quiz = within(await screen.findByLabelText('每日一练 12月4日'));
   expect(screen.getByText('朝天咀社区第一网格')).toBeTruthy();
   expect(screen.getByText(`我的分享码 ${worker.sharerCode}`)).toBeTruthy();
   // opens, sign-ups, quiz takers

@@ -19,7 +19,7 @@ beforeAll(async () => {
     return { sharer: me.gridWorker.sharerCode as string, grid: gridId };
   };
   const opens = async (card: { sharer: string; grid: string }, visitors: number) => {
-    for (let i = 0; i < visitors; i += 1) await server.api('POST', '/shares/opens', await server.guestToken(), { kind: 'quiz', itemId: 'daily', ...card });
+    for (let i = 0; i < visitors; i += 1) await server.api('POST', '/shares/opens', await server.guestToken(), { kind: 'quiz', itemId: 'daily/2026-11-20', ...card });
   };
   await opens(await sharerOf('chaotianzui-1'), 2);
   await opens(await sharerOf('chaotianzui-2'), 1);

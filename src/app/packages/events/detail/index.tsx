@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro';
 import { EventDetailView } from '../../../features/events/components/event-detail';
 import { MomentsBanner } from '../../../shared/share/moments';
 import { useSharedQuery } from '../../../shared/share/use-shared-query';
-import { useShareOpen } from '../../../shared/share/use-share-open';
+import { cardSharerOf, useShareOpen } from '../../../shared/share/use-share-open';
 import { EmptyBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { PageShell } from '../../../shared/ui/page-shell';
 
@@ -20,7 +20,7 @@ export default function EventDetailPage() {
       {!query ? (
         <LoadingBlock />
       ) : query.id ? (
-        <EventDetailView id={query.id} />
+        <EventDetailView id={query.id} sharedBy={cardSharerOf(query)} />
       ) : (
         <EmptyBlock title="没有指明是哪一场活动" description="请从活动列表打开" />
       )}
