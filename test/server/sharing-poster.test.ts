@@ -4,6 +4,7 @@ import { SHARE_SCENE_PATTERN } from '../../src/core/sharing/schemas';
 import { FAKE_APPID, FAKE_SECRET, startFakeWeChat, type FakeWeChat } from '../support/fake-wechat';
 import { signInGuest, signInStaff } from '../support/sign-in';
 import { bindGridWorker, openCard, publishedEvent, type GridWorkerPerson } from '../support/sharing-fixture';
+import { POSTER_CODES_PER_MINUTE } from '../../src/server/features/sharing/routes';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { firstStation } from '../support/town-fixture';
 
@@ -172,4 +173,22 @@ test('when WeChat makes no code, the poster is told to try again later', async (
   } finally {
     await testApp.close();
   }
+});
+
+describe('how often', () => {
+  test(`one address gets ${POSTER_CODES_PER_MINUTE} poster codes a minute, then a clear 429`, async () => {
+    const fixture = await setUp(await createTestApp({ now: () => clock }));
+    try {
+      const query = `kind=event&itemId=${fixture.eventId}`;
+      for (let i = 0; i < POSTER_CODES_PER_MINUTE; i += 1) {
+        expect((await posterCode(fixture.testApp, query)).status).toBe(200);
+      }
+      const refused = await posterCode(fixture.testApp, query);
+      expect(refused.status).toBe(429);
+      expect(refused.json().message).toMatch(/^操作太频繁，请 \d+ 秒后再试$/);
+    } finally {
+      await fixture.testApp.close();
+    }
+    // Twenty QR codes drawn on a busy machine take a while: the limit is what is tested, not the speed.
+  }, 120_000);
 });

@@ -11,6 +11,9 @@ import { h5Code, miniProgramCode, sceneFor } from './poster-codes';
 import { sharedItemOr404 } from './shared-items';
 import { gridWorkerOf, sharerCodeOf } from './sharers';
 
+/** Poster codes one address may make per minute. */
+export const POSTER_CODES_PER_MINUTE = 20;
+
 export interface SharingOptions {
   wechat: WeChatClient;
   /** Where the H5 app is reached from outside, e.g. https://fazhi.example.gov.cn: QR codes point there. */
@@ -38,6 +41,7 @@ export async function sharingRoutes(app: FastifyInstance, options: SharingOption
     return sharesOf(app.db, worker, await sharerCodeOf(app.db, worker.id));
   });
 
+  // Each code may cost a call to WeChat's quota-limited API: posters are made now and then, not in a loop.
   addRoute(app, sharingContract.posterCode, async ({ query, principal }, reply) => {
     const item = await sharedItemOr404(app.db, query.kind, query.itemId);
     // A grid worker's code carries their attribution; anyone else's opens the page plainly.
@@ -47,7 +51,7 @@ export async function sharingRoutes(app: FastifyInstance, options: SharingOption
       ? await miniProgramCode(options.wechat, item, await sceneFor(app.db, query.kind, query.itemId, sharer?.id ?? null, app.now()))
       : await h5Code(publicOrigin, item, sharer);
     return reply.type('image/png').header('Cache-Control', 'private, max-age=3600').header('X-Content-Type-Options', 'nosniff').send(png);
-  });
+  }, { rateLimit: { max: POSTER_CODES_PER_MINUTE, timeWindow: 60_000 } });
 
   addRoute(app, sharingContract.scene, async ({ params }) => {
     const scene = await app.db
