@@ -537,6 +537,8 @@ describe('time and repeats', () => {
 
 describe('the office editing questions during a contest', () => {
   test('a question in an unfinished paper keeps its number of options until the paper is in; other edits are taken', async () => {
+    // Papers earlier tests left open would hold the same questions: they are handed in first.
+    await db().updateTable('contestAttempt').set({ submittedAt: clock.toISOString() }).where('submittedAt', 'is', null).execute();
     // The whole of the smallest book: the paper holds every one of its questions, choice questions among them.
     const contestId = await createContest({ books: [smallBook.title], questionCount: smallBook.questions });
     const resident = await signInGuest(testApp);
