@@ -1,15 +1,16 @@
-import { Button, DatePicker, Radio } from '@nutui/nutui-react-taro';
+import { Button, Radio } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { EVENT_TYPE_LABELS, EVENT_TYPES, EventInputSchema, type EventType, type PublicEvent } from '@core/events/schemas';
-import { addDays, parseLocalDate, shanghaiDateOf, shanghaiIsoString, shanghaiTimeOf } from '@core/shared/shanghai-time';
+import { addDays, shanghaiDateOf, shanghaiIsoString, shanghaiTimeOf } from '@core/shared/shanghai-time';
 import { ApiRequestError } from '../../../shared/api/api-client';
 import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
 import { PAGES } from '../../../shared/pages';
 import { Field, Problem, problemsByField } from '../../../shared/ui/field';
 import { LoadingBlock } from '../../../shared/ui/query-states';
 import { TextBox } from '../../../shared/ui/text-box';
+import { WindowFields } from '../../../shared/ui/window-fields';
 import { eventsOfficeApi } from '../api/events-office-api';
 import './events-office.scss';
 
@@ -106,28 +107,6 @@ function problemsOf(issues: readonly { path: readonly PropertyKey[]; message: st
   return problems;
 }
 
-const pad2 = (value: unknown) => String(value).padStart(2, '0');
-
-/** The picker reads and shows a Date's local fields: these carry the Shanghai wall-clock day and time. */
-function pickerDate(date: string, time: string): Date {
-  const { year, month, day } = parseLocalDate(date);
-  const [hours, minutes] = time.split(':').map(Number);
-  return new Date(year, month - 1, day, hours, minutes);
-}
-
-type Picking = 'startDate' | 'startTime' | 'endDate' | 'endTime' | null;
-
-function PickedValue({ label, value, onOpen, problem }: { label: string; value: string; onOpen: () => void; problem?: string }) {
-  return (
-    <View className="events-office__picked">
-      <View className="field__label">{label}</View>
-      <View className="events-office__picked-value" role="button" aria-label={label} onClick={onOpen}>
-        {value}
-      </View>
-      <Problem message={problem} />
-    </View>
-  );
-}
 
 /** 新建活动 / 修改活动: checked as the server checks it, each problem under its field; a new one is saved as a draft. */
 export function EventForm({ id }: { id?: string }) {
@@ -135,7 +114,6 @@ export function EventForm({ id }: { id?: string }) {
   const [communities, setCommunities] = useState<{ id: string; name: string }[]>([]);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [picking, setPicking] = useState<Picking>(null);
   const [sending, setSending] = useState(false);
 
   useEffect(() => {
@@ -221,13 +199,7 @@ export function EventForm({ id }: { id?: string }) {
         <Field label="主题" name="theme" value={draft.theme} onChange={(v) => change('theme', v)} problem={problems.theme} maxLength={60} />
         <Field label="相关法律（可不填）" name="law" value={draft.law} onChange={(v) => change('law', v)} problem={problems.law} maxLength={30} placeholder="如：民法典" />
 
-        <View className="events-office__window">
-          <PickedValue label="开始日期" value={draft.startDate} onOpen={() => setPicking('startDate')} />
-          <PickedValue label="开始时间" value={draft.startTime} onOpen={() => setPicking('startTime')} problem={problems.startsAt} />
-          <PickedValue label="结束日期" value={draft.endDate} onOpen={() => setPicking('endDate')} />
-          <PickedValue label="结束时间" value={draft.endTime} onOpen={() => setPicking('endTime')} problem={problems.endsAt} />
-        </View>
-        <View className="events-office__hint">按北京时间</View>
+        <WindowFields value={draft} onChange={change} problems={problems} firstDay={addDays(today, -30)} lastDay={addDays(today, 730)} />
 
         <Field label="地点" name="placeName" value={draft.placeName} onChange={(v) => change('placeName', v)} problem={problems.place} maxLength={100} placeholder="如：朝天咀社区院坝" />
         <Field label="详细地址（可不填）" name="address" value={draft.address} onChange={(v) => change('address', v)} maxLength={120} />
@@ -261,30 +233,6 @@ export function EventForm({ id }: { id?: string }) {
         </Button>
       </View>
 
-      <DatePicker
-        title="选择日期"
-        type="date"
-        visible={picking === 'startDate' || picking === 'endDate'}
-        showChinese
-        startDate={pickerDate(addDays(today, -30), '00:00')}
-        endDate={pickerDate(addDays(today, 730), '23:59')}
-        value={pickerDate(picking === 'endDate' ? draft.endDate : draft.startDate, '00:00')}
-        onClose={() => setPicking(null)}
-        onConfirm={(_options, [year, month, day]) => {
-          if (picking === 'startDate' || picking === 'endDate') change(picking, `${year}-${pad2(month)}-${pad2(day)}`);
-        }}
-      />
-      <DatePicker
-        title="选择时间"
-        type="hour-minutes"
-        visible={picking === 'startTime' || picking === 'endTime'}
-        showChinese
-        value={pickerDate(today, picking === 'endTime' ? draft.endTime : draft.startTime)}
-        onClose={() => setPicking(null)}
-        onConfirm={(_options, [hours, minutes]) => {
-          if (picking === 'startTime' || picking === 'endTime') change(picking, `${pad2(hours)}:${pad2(minutes)}`);
-        }}
-      />
     </View>
   );
 }

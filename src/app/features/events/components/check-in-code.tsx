@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
 import { create } from 'qrcode';
-import { useCallback, useEffect, useState } from 'react';
-import { ApiRequestError } from '../../../shared/api/api-client';
+import { useCallback } from 'react';
 import { dateTimeLabel } from '../../../shared/format/date-time-label';
+import { useQuery } from '../../../shared/hooks/use-query';
 import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { eventsApi } from '../api/events-api';
 import './events.scss';
@@ -26,24 +26,10 @@ function QrModules({ text }: { text: string }) {
 
 /** 我的签到码: shown to the office's staff at the event, who scan it or type it. */
 export function CheckInCodeView({ id }: { id: string }) {
-  const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setCode(await eventsApi.checkInCode(id));
-      setProblem(null);
-    } catch (error) {
-      setProblem(error instanceof ApiRequestError ? error.message : '加载失败，请重试');
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: code, problem, reload } = useQuery(useCallback(() => eventsApi.checkInCode(id), [id]));
 
   if (!code) {
-    if (problem) return <ErrorBlock message={problem} onRetry={() => void load()} />;
+    if (problem) return <ErrorBlock message={problem} onRetry={() => void reload()} />;
     return <LoadingBlock />;
   }
   return (

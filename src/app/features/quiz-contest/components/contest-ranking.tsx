@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
-import type { Ranking } from '@core/quiz/schemas';
-import { ApiRequestError } from '../../../shared/api/api-client';
+import { useCallback } from 'react';
+import { useQuery } from '../../../shared/hooks/use-query';
 import { ContestStatusTag } from '../../../shared/ui/contest-status-tag';
 import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { RankingView } from '../../../shared/ui/ranking-view';
@@ -11,25 +10,11 @@ import './contest.scss';
 
 /** 排行榜 as a resident sees it: my own line marked 我. */
 export function ContestRanking({ id }: { id: string }) {
-  const [ranking, setRanking] = useState<Ranking | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setRanking(await contestApi.ranking(id));
-      setProblem(null);
-    } catch (error) {
-      setProblem(error instanceof ApiRequestError ? error.message : '加载失败，请重试');
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: ranking, problem, reload } = useQuery(useCallback(() => contestApi.ranking(id), [id]));
   useContestShare(id, ranking?.contest.title ?? null);
 
   if (!ranking) {
-    if (problem) return <ErrorBlock message={problem} onRetry={() => void load()} />;
+    if (problem) return <ErrorBlock message={problem} onRetry={() => void reload()} />;
     return <LoadingBlock />;
   }
   return (

@@ -1,16 +1,16 @@
-import { Button, Checkbox, DatePicker, Dialog, Radio } from '@nutui/nutui-react-taro';
+import { Button, Checkbox, Dialog, Radio } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { CONTEST_AUDIENCE_LABELS, CONTEST_AUDIENCES, CreateContestSchema, type CreateContest } from '@core/quiz/schemas';
-import { addDays, parseLocalDate, shanghaiDateOf, shanghaiIsoString } from '@core/shared/shanghai-time';
+import { addDays, shanghaiDateOf, shanghaiIsoString } from '@core/shared/shanghai-time';
 import { ApiRequestError } from '../../../shared/api/api-client';
 import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
 import { audienceLabel, scopeLabel, windowLabel } from '../../../shared/format/contest-labels';
 import { PAGES } from '../../../shared/pages';
 import { Field, Problem, problemsByField } from '../../../shared/ui/field';
+import { WindowFields } from '../../../shared/ui/window-fields';
 import { quizOfficeApi } from '../api/quiz-office-api';
-import { PickedValue } from './picked-value';
 import './quiz-office.scss';
 
 interface Draft {
@@ -69,16 +69,6 @@ function summaryOf(contest: CreateContest): string {
   return `${contest.title}：${windowLabel(contest)}，${rules}，参赛对象：${audienceLabel(contest)}`;
 }
 
-const pad2 = (value: unknown) => String(value).padStart(2, '0');
-
-/** The picker reads and shows a Date's local fields: these carry the Shanghai wall-clock day and time. */
-function pickerDate(date: string, time: string): Date {
-  const { year, month, day } = parseLocalDate(date);
-  const [hours, minutes] = time.split(':').map(Number);
-  return new Date(year, month - 1, day, hours, minutes);
-}
-
-type Picking = 'startDate' | 'startTime' | 'endDate' | 'endTime' | null;
 
 /** 新建竞赛: the office's form, checked as the server checks it, each problem under its field. */
 export function ContestForm() {
@@ -86,7 +76,6 @@ export function ContestForm() {
   const [books, setBooks] = useState<string[]>([]);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [picking, setPicking] = useState<Picking>(null);
   const [confirming, setConfirming] = useState<CreateContest | null>(null);
   const [sending, setSending] = useState(false);
 
@@ -127,8 +116,6 @@ export function ContestForm() {
   }
 
   const today = shanghaiDateOf(new Date());
-  const firstDay = pickerDate(today, '00:00');
-  const lastDay = pickerDate(addDays(today, 730), '23:59');
 
   return (
     <View className="office-page contest-form">
@@ -197,13 +184,7 @@ export function ContestForm() {
           />
         </View>
 
-        <View className="contest-form__window">
-          <PickedValue label="开始日期" value={draft.startDate} onOpen={() => setPicking('startDate')} />
-          <PickedValue label="开始时间" value={draft.startTime} onOpen={() => setPicking('startTime')} problem={problems.startsAt} />
-          <PickedValue label="结束日期" value={draft.endDate} onOpen={() => setPicking('endDate')} />
-          <PickedValue label="结束时间" value={draft.endTime} onOpen={() => setPicking('endTime')} problem={problems.endsAt} />
-        </View>
-        <View className="contest-form__hint">按北京时间</View>
+        <WindowFields value={draft} onChange={change} problems={problems} firstDay={today} lastDay={addDays(today, 730)} />
 
         <View className="contest-form__group" aria-label="参赛对象">
           <View className="field__label">参赛对象</View>
@@ -223,30 +204,6 @@ export function ContestForm() {
         </Button>
       </View>
 
-      <DatePicker
-        title="选择日期"
-        type="date"
-        visible={picking === 'startDate' || picking === 'endDate'}
-        showChinese
-        startDate={firstDay}
-        endDate={lastDay}
-        value={pickerDate(picking === 'endDate' ? draft.endDate : draft.startDate, '00:00')}
-        onClose={() => setPicking(null)}
-        onConfirm={(_options, [year, month, day]) => {
-          if (picking === 'startDate' || picking === 'endDate') change(picking, `${year}-${pad2(month)}-${pad2(day)}`);
-        }}
-      />
-      <DatePicker
-        title="选择时间"
-        type="hour-minutes"
-        visible={picking === 'startTime' || picking === 'endTime'}
-        showChinese
-        value={pickerDate(today, picking === 'endTime' ? draft.endTime : draft.startTime)}
-        onClose={() => setPicking(null)}
-        onConfirm={(_options, [hours, minutes]) => {
-          if (picking === 'startTime' || picking === 'endTime') change(picking, `${pad2(hours)}:${pad2(minutes)}`);
-        }}
-      />
 
       <Dialog
         visible={confirming !== null}
