@@ -86,6 +86,8 @@ export const EventSchema = z.object({
   description: z.string(),
   status: z.enum(EVENT_STATUSES),
   cancelReason: z.nullable(z.string()),
+  /** People there as the office counted them after the event; null until recorded. */
+  attendance: z.nullable(z.int()),
   /** 'upcoming' | 'ongoing' | 'past' by the server's clock; cancelled events keep their time. */
   timing: z.enum(['upcoming', 'ongoing', 'past']),
 });

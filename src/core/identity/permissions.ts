@@ -95,6 +95,17 @@ export const PERMISSIONS = {
   // A poster's code is scanned before anyone signs in; it names only the content and a public sharer code.
   'sharing.scene': EVERYONE,
   'staff.shareBoard': OFFICE,
+  'supervision.logActivity': ['supervisor'],
+  'supervision.myActivities': ['supervisor'],
+  'staff.supervisionActivities': OFFICE,
+  'staff.dashboard': OFFICE,
+  'staff.annualSummary': OFFICE,
+  'staff.annualSummaryFile': OFFICE,
+  'staff.exportFeedback': OFFICE,
+  'staff.exportSignUps': OFFICE,
+  'staff.exportQuizResults': OFFICE,
+  'staff.recordAttendance': OFFICE,
+  'public.transparency': EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof PERMISSIONS;

@@ -52,6 +52,12 @@ const FeedbackConfigSchema = z.object({
   }),
 });
 
+/** How the public reaches the office (report 一(八): 公布了热线电话、电子信箱); shown on the public page. */
+const ContactSchema = z.object({
+  hotline: z.optional(z.string().check(z.regex(/^[0-9][0-9-]{4,19}$/, '热线电话只能含数字和连字符，如 023-47XXXXXX'))),
+  email: z.optional(z.email('电子信箱格式不对')),
+});
+
 /** The town as configured in data/town.json: everything about a place that is not code. */
 export const TownConfigSchema = z
   .object({
@@ -63,6 +69,7 @@ export const TownConfigSchema = z
     stations: z.array(StationConfigSchema).check(z.minLength(1)),
     grids: z.array(GridSchema),
     feedback: FeedbackConfigSchema,
+    contact: z.optional(ContactSchema),
   })
   .check(
     z.refine(

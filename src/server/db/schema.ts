@@ -11,6 +11,8 @@ export interface TownTable {
   city: string;
   office: string;
   replyWorkingDays: ColumnType<number, number | undefined, number>;
+  hotline: string | null;
+  email: string | null;
 }
 
 export interface CommunityTable {
@@ -290,6 +292,8 @@ export interface EventTable {
   description: string;
   status: 'draft' | 'published' | 'cancelled';
   cancelReason: string | null;
+  /** People there as the office counted them afterwards; null until recorded. */
+  attendance: number | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -396,6 +400,18 @@ export interface ShareSceneTable {
   createdAt: string;
 }
 
+export interface EnforcementActivityTable {
+  id: string;
+  clientId: string;
+  supervisorId: string;
+  /** Shanghai day. */
+  date: string;
+  unit: string;
+  place: string | null;
+  observation: string;
+  loggedAt: string;
+}
+
 export interface DatabaseSchema {
   town: TownTable;
   community: CommunityTable;
@@ -429,6 +445,7 @@ export interface DatabaseSchema {
   eventReminder: EventReminderTable;
   shareOpen: ShareOpenTable;
   shareScene: ShareSceneTable;
+  enforcementActivity: EnforcementActivityTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

@@ -8,6 +8,7 @@ import * as sessionReminders from './0006-session-reminders';
 import * as events from './0007-events';
 import * as sharing from './0008-sharing';
 import * as attribution from './0009-attribution';
+import * as reports from './0010-reports';
 
 /** Every migration, in order; keys sort the way they must run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-events': events,
   '0008-sharing': sharing,
   '0009-attribution': attribution,
+  '0010-reports': reports,
 };
