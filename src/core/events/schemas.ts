@@ -13,6 +13,7 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
 };
 
 export const EVENT_STATUSES = ['draft', 'published', 'cancelled'] as const;
+export const EVENT_STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string> = { draft: '草稿', published: '已发布', cancelled: '已取消' };
 
 /** A key date of the publicity year (DESIGN §5): a day, or a run of days, each year, with the law it is about. */
 export const KeyDateSchema = z.object({

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ClientIdSchema } from '../feedback/schemas';
+import { periodChecks } from '../reports/period-checks';
 import { localDateSchema } from '../shared/schemas';
 
 export const MIN_OBSERVATION = 10;
@@ -40,9 +41,10 @@ export type Activity = z.infer<typeof ActivitySchema>;
 
 export const MyActivitiesSchema = z.object({ activities: z.array(ActivitySchema) });
 
+/** The same period rules as the dashboard's: the list sits in its supervision section. */
 export const StaffActivityQuerySchema = z
   .object({ from: localDateSchema('开始日期'), to: localDateSchema('结束日期') })
-  .check(z.refine((q) => q.from <= q.to, { error: '结束日期不能早于开始日期', path: ['to'] }));
+  .check(...periodChecks);
 
 /** The office sees who logged each one: supervisors are appointed officials acting in that role. */
 export const StaffActivitiesSchema = z.object({

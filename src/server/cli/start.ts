@@ -12,7 +12,7 @@ import { WeChatClient } from '../features/identity/wechat-client';
 import { loadLawTexts } from '../features/quiz/law-texts';
 import { seedQuestionBank } from '../features/quiz/question-seed';
 import { seedTownIfEmpty } from '../features/town/seed';
-import { loadTownConfig } from '../features/town/town-config-file';
+import { contactWarning, loadTownConfig } from '../features/town/town-config-file';
 
 function buildIfMissing(target: 'h5' | 'weapp', marker: string): void {
   if (fs.existsSync(marker)) return;
@@ -28,9 +28,12 @@ async function main(): Promise<void> {
 
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   await migrateToLatest(database);
-  await seedTownIfEmpty(database.db, loadTownConfig(config.townFile));
+  const town = loadTownConfig(config.townFile);
+  await seedTownIfEmpty(database.db, town);
   const calendarWarning = await workCalendarWarning(database.db, new Date());
   if (calendarWarning) process.stderr.write(`${calendarWarning}\n`);
+  const missingContact = contactWarning(town);
+  if (missingContact) process.stderr.write(`${missingContact}\n`);
   const lawTexts = loadLawTexts();
   // Checked before listening: a mistyped key date stops the start with the reason.
   const keyDates = loadKeyDates(projectPath('data', 'key-dates.json'));

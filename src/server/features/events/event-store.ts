@@ -67,6 +67,7 @@ export function toPublicEvent(row: EventRow, now: Date): PublicEvent {
     description: row.description,
     status: row.status,
     cancelReason: row.cancelReason,
+    attendance: row.attendance === null ? null : Number(row.attendance),
     timing: timingOf(row, now),
   };
 }

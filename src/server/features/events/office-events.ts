@@ -20,6 +20,7 @@ export async function createEvent(db: Database, input: EventInput, staffId: stri
       signedUp: 0,
       status: 'draft',
       cancelReason: null,
+      attendance: null,
       createdBy: staffId,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
@@ -121,5 +122,20 @@ export async function checkIn(db: Database, eventId: string, by: { code: string 
         .execute();
     }
     return signUpRow.id;
+  });
+}
+
+/**
+ * Records how many people were there, once the event has begun (counted at the door or afterwards);
+ * a later count replaces an earlier one. A stall on 3·15 has no sign-ups: this is its only audience figure.
+ */
+export async function recordAttendance(db: Database, id: string, attendance: number, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const event = await lockEvent(trx, id);
+    if (event.status !== 'published') {
+      throw new AppError(409, 'EVENT_NOT_HELD', event.status === 'cancelled' ? '活动已取消，不能登记实到人数' : '活动还没有发布，不能登记实到人数');
+    }
+    if (timingOf(event, now) === 'upcoming') throw new AppError(409, 'EVENT_NOT_STARTED', '活动还没有开始，不能登记实到人数');
+    await trx.updateTable('event').set({ attendance, updatedAt: now.toISOString() }).where('id', '=', id).execute();
   });
 }

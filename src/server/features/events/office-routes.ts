@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { eventsContract } from '@core/events/contract';
+import { reportsContract } from '@core/reports/contract';
 import { shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Principal } from '../../shared/principal';
 import { addRoute } from '../../shared/route';
 import { eventNotFound, findEvent, selectEvents, toPublicEvent } from './event-store';
-import { cancelEvent, checkIn, createEvent, publishEvent, updateEvent } from './office-events';
+import { cancelEvent, checkIn, createEvent, publishEvent, recordAttendance, updateEvent } from './office-events';
 import { listSignUps, signUpWorkbook } from './sign-up-list';
 
 /** The permission table lets only office accounts through; this names the colleague who acts. */
@@ -13,7 +14,7 @@ function staffIdOf(principal: Principal): string {
   return principal.id;
 }
 
-/** The office's events: drafts to cancellations, the sign-up list, its export, and check-in at the door. */
+/** The office's events: drafts to cancellations, the sign-up list, its export, check-in at the door, and the count of who came. */
 export async function eventOfficeRoutes(app: FastifyInstance): Promise<void> {
   async function eventOr404(id: string) {
     const event = await findEvent(app.db, id);
@@ -65,5 +66,10 @@ export async function eventOfficeRoutes(app: FastifyInstance): Promise<void> {
     const record = (await listSignUps(app.db, params.id, now)).find((r) => r.id === signUpId);
     if (!record) throw new Error(`Checked-in sign-up ${signUpId} cannot be read back`);
     return record;
+  });
+
+  addRoute(app, reportsContract.recordAttendance, async ({ params, body }) => {
+    await recordAttendance(app.db, params.id, body.attendance, app.now());
+    return eventOr404(params.id);
   });
 }

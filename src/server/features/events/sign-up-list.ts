@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { PublicEvent } from '@core/events/schemas';
 import { supervisorStatus } from '@core/identity/supervisor-term';
-import { shanghaiDateOf, shanghaiTimeOf } from '@core/shared/shanghai-time';
+import { shanghaiDateOf, shanghaiMinute } from '@core/shared/shanghai-time';
 import type { Database } from '../../db/schema';
 
 export interface SignUpRecord {
@@ -71,12 +71,6 @@ export async function listSignUps(db: Database, eventId: string, now: Date): Pro
   }));
 }
 
-function shanghaiMinute(instant: string | null): string {
-  if (instant === null) return '';
-  const at = new Date(instant);
-  return `${shanghaiDateOf(at)} ${shanghaiTimeOf(at)}`;
-}
-
 /** The sign-up list as a workbook for the office's records, times in Shanghai. */
 export async function signUpWorkbook(event: PublicEvent, records: readonly SignUpRecord[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -94,8 +88,8 @@ export async function signUpWorkbook(event: PublicEvent, records: readonly SignU
       n: index + 1,
       who: r.who,
       people: r.people,
-      signedUpAt: shanghaiMinute(r.signedUpAt),
-      checkedInAt: shanghaiMinute(r.checkedInAt),
+      signedUpAt: shanghaiMinute(new Date(r.signedUpAt)),
+      checkedInAt: r.checkedInAt === null ? '' : shanghaiMinute(new Date(r.checkedInAt)),
       viaGrid: r.viaGrid ?? '',
     }),
   );

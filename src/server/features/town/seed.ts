@@ -38,10 +38,19 @@ async function refreshPopulations(trx: Transaction<DatabaseSchema>, town: TownCo
   }
 }
 
+/** The office's public contact follows the configuration on every start; removed there, it is removed here. */
+async function refreshContact(trx: Transaction<DatabaseSchema>, town: TownConfig): Promise<void> {
+  await trx
+    .updateTable('town')
+    .set({ hotline: town.contact?.hotline ?? null, email: town.contact?.email ?? null })
+    .where('id', '=', 1)
+    .execute();
+}
+
 /**
  * Fills an empty database with the town's configuration; what is already there is left as it is,
  * except that grids added to the configuration since are added too (grid workers are bound to them)
- * and the feedback settings and populations are brought up to date.
+ * and the feedback settings, populations and the office's contact are brought up to date.
  */
 export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -52,6 +61,7 @@ export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<b
       }
       await refreshFeedbackSettings(trx, town);
       await refreshPopulations(trx, town);
+      await refreshContact(trx, town);
       return false;
     }
     await trx
@@ -80,6 +90,7 @@ export async function seedTownIfEmpty(db: Database, town: TownConfig): Promise<b
     if (town.grids.length > 0) await trx.insertInto('grid').values(town.grids).execute();
     await refreshFeedbackSettings(trx, town);
     await refreshPopulations(trx, town);
+    await refreshContact(trx, town);
     return true;
   });
 }
