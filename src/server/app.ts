@@ -24,7 +24,10 @@ import { practiceRoutes } from './features/quiz/practice-routes';
 import { questionRoutes } from './features/quiz/question-routes';
 import { WeChatClient, type WeChatConfig } from './features/identity/wechat-client';
 import { sessionRoutes } from './features/sessions/routes';
+import { exportRoutes } from './features/exports/routes';
+import { reportRoutes } from './features/reports/routes';
 import { sharingRoutes } from './features/sharing/routes';
+import { supervisionRoutes } from './features/supervision/routes';
 import { errorReplies, toApiError } from './plugins/errors';
 import { h5Static } from './plugins/h5-static';
 import { openApi } from './plugins/openapi';
@@ -116,6 +119,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sharingRoutes, { wechat, publicOrigin: options.publicOrigin ?? 'http://127.0.0.1:3000' });
   await app.register(eventRoutes, { keyDates: options.keyDates ?? loadKeyDates(projectPath('data', 'key-dates.json')) });
   await app.register(eventOfficeRoutes);
+  await app.register(supervisionRoutes);
+  await app.register(reportRoutes);
+  await app.register(exportRoutes);
   if (options.h5Dir) await app.register(h5Static, { h5Dir: options.h5Dir });
   return app;
 }

@@ -1,8 +1,11 @@
 import { buildPath, type RouteContract } from '../../src/core/api/contract';
 import { feedbackContract } from '../../src/core/feedback/contract';
 import { InboxQuerySchema } from '../../src/core/feedback/schemas';
+import { reportsContract } from '../../src/core/reports/contract';
+import { download, fileText, readCsv } from '../support/export-files';
 import { FAKE_APPID, FAKE_SECRET, startFakeWeChat, type FakeWeChat } from '../support/fake-wechat';
 import { jpegPhoto, submitItem, uploadPhoto } from '../support/feedback-fixture';
+import { publishedEvent, takeDailyQuiz } from '../support/sharing-fixture';
 import { apiCaller, bindSupervisor, signInGuest, signInStaff, signInWeChat, type SignedInPerson } from '../support/sign-in';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { firstStation } from '../support/town-fixture';
@@ -16,19 +19,33 @@ let testApp: TestApp;
 let office: string;
 const STATION = firstStation.id;
 
-/** Every office-facing operation of the contract: a route added later is checked without editing this file. */
-const officeFacing = Object.values(feedbackContract as Record<string, RouteContract>).filter(
-  (c) => c.operation.startsWith('staff.') || c.operation === 'feedback.sessionSummary',
-);
+/** Every office-facing operation of the contracts: a route added later is checked without editing this file. */
+const officeFacing = [
+  ...Object.values(feedbackContract as Record<string, RouteContract>).filter(
+    (c) => c.operation.startsWith('staff.') || c.operation === 'feedback.sessionSummary',
+  ),
+  // The figures and the files made from them (issue 8).
+  ...Object.values(reportsContract as Record<string, RouteContract>).filter((c) => c.operation.startsWith('staff.')),
+];
 const exercised = new Set<string>();
 const answers: { operation: string; url: string; status: number; raw: string }[] = [];
 
-/** Calls one contract operation as the office and keeps the raw answer for the final check. */
+/**
+ * Calls one contract operation as the office and keeps the raw answer for the final check; a file's
+ * answer is kept as all its text (every cell of a workbook, the whole of a CSV).
+ */
 async function asOffice(
   contract: RouteContract,
   input: { params?: Record<string, string>; query?: string; body?: object } = {},
 ): Promise<{ status: number; body: any }> {
   const url = `${buildPath(contract.path, input.params)}${input.query ? `?${input.query}` : ''}`;
+  if (contract.response === undefined) {
+    const file = await download(testApp, url, office);
+    const raw = file.status === 200 ? await fileText(file.body, file.headers['content-type']) : file.body.toString('utf8');
+    exercised.add(contract.operation);
+    answers.push({ operation: contract.operation, url, status: file.status, raw });
+    return { status: file.status, body: file.status === 200 ? file.body : JSON.parse(raw) };
+  }
   const answer = await apiCaller(testApp)({ method: contract.method as 'GET' | 'POST', url, token: office, body: input.body });
   exercised.add(contract.operation);
   answers.push({ operation: contract.operation, url, status: answer.status, raw: answer.raw });
@@ -43,7 +60,15 @@ async function standOn(instant: string) {
 interface Submitter extends SignedInPerson {
   /** Everything that would tell the office who this is. */
   identifiers: string[];
+  /**
+   * Who they are in a public office: the dashboard lists every supervisor by name with the 监督意见
+   * filed under that name (never anonymous), which links them to no anonymous item.
+   */
+  publicRole?: string[];
 }
+
+/** Answers that list supervisors as such; everywhere else their name is searched for like any identifier. */
+const LISTS_SUPERVISORS = ['staff.dashboard'];
 
 const anonymous: Record<string, { id: string; by: Submitter }> = {};
 let namedSupervision: string;
@@ -65,7 +90,8 @@ beforeAll(async () => {
     guest: { ...guest, identifiers: [guest.userId, guest.token] },
     supervisor: {
       ...supervisor,
-      identifiers: [supervisor.userId, supervisor.token, 'oAnonymousSupervisor0002', '陈秀英', 'BS-2026-201', supervisorRecord.id],
+      identifiers: [supervisor.userId, supervisor.token, 'oAnonymousSupervisor0002', 'BS-2026-201'],
+      publicRole: ['陈秀英', supervisorRecord.id],
     },
   };
 
@@ -203,12 +229,61 @@ test('every inbox filter, the agenda, closing, cancelling, moving and the summar
   }
 });
 
+test('the figures, the annual workbook and every export in both formats', async () => {
+  // The anonymous submitters also sign up, get checked in and take the daily quiz: the files list all of it.
+  await standOn('2026-12-01T09:00:00+08:00');
+  const eventId = await publishedEvent(testApp, office, '宪法宣传周进院坝', '2026-12-02T09:00:00+08:00', '2026-12-02T11:00:00+08:00');
+  const call = apiCaller(testApp);
+  for (const by of [anonymous.withPhotos.by, anonymous.fromGuest.by, anonymous.fromSupervisor.by]) {
+    expect((await call({ method: 'POST', url: `/events/${eventId}/sign-ups`, token: by.token, body: {} })).status).toBe(200);
+  }
+  await standOn('2026-12-02T09:30:00+08:00');
+  const signUp = await testApp.database.handle.db
+    .selectFrom('eventSignUp')
+    .select('id')
+    .where('userId', '=', anonymous.withPhotos.by.userId)
+    .executeTakeFirstOrThrow();
+  expect((await call({ method: 'POST', url: `/staff/events/${eventId}/check-ins`, token: office, body: { signUpId: signUp.id } })).status).toBe(200);
+  await takeDailyQuiz(testApp, anonymous.withPhotos.by);
+  await takeDailyQuiz(testApp, anonymous.fromSupervisor.by);
+  await standOn('2026-12-02T12:00:00+08:00');
+  expect((await asOffice(reportsContract.recordAttendance, { params: { id: eventId }, body: { attendance: 40 } })).status).toBe(200);
+
+  const period = 'from=2026-11-01&to=2026-12-31';
+  const dashboard = await asOffice(reportsContract.dashboard, { query: period });
+  expect(dashboard.body.feedback.total).toBe(7);
+  // 陈秀英 filed nothing under her name; what she sent anonymously is nobody's.
+  const bySupervisor = Object.fromEntries(dashboard.body.supervision.bySupervisor.map((s: { name: string; opinions: number }) => [s.name, s.opinions]));
+  expect(bySupervisor).toEqual({ 陈秀英: 0, 刘建国: 1 });
+  expect((await asOffice(reportsContract.dashboard, { query: `${period}&community=chaotianzui` })).status).toBe(200);
+  expect((await asOffice(reportsContract.annualSummary, { query: 'year=2026' })).body.figures).toHaveLength(8);
+  expect((await asOffice(reportsContract.annualSummaryFile, { query: 'year=2026' })).status).toBe(200);
+  for (const format of ['xlsx', 'csv']) {
+    for (const contract of [reportsContract.exportFeedback, reportsContract.exportSignUps, reportsContract.exportQuizResults]) {
+      expect((await asOffice(contract, { query: `${period}&format=${format}` })).status).toBe(200);
+    }
+  }
+  // The feedback export does list the anonymous items: as 匿名, with no number.
+  const csv = readCsv((await download(testApp, `/staff/exports/feedback?${period}&format=csv`, office)).body);
+  const anonymousIds = new Set(Object.values(anonymous).map(({ id }) => id));
+  const rows = csv.filter((row) => anonymousIds.has(row[0]));
+  expect(rows).toHaveLength(anonymousIds.size);
+  for (const row of rows) expect(row.slice(-2)).toEqual(['匿名', '']);
+  const files = answers.filter((a) => a.operation.startsWith('staff.export'));
+  expect(files.map((a) => a.url.endsWith('format=xlsx') || a.url.endsWith('format=csv'))).toEqual(Array(6).fill(true));
+  expect(answers.find((a) => a.operation === 'staff.exportSignUps' && a.url.endsWith('csv'))?.raw).toContain('宪法宣传周进院坝');
+  expect(answers.find((a) => a.operation === 'staff.exportQuizResults' && a.url.endsWith('csv'))?.raw).toContain('每日一练');
+});
+
 test('no answer the office received names or identifies an anonymous submitter', () => {
   expect([...exercised].sort()).toEqual(officeFacing.map((c) => c.operation).sort());
-  const identifiers = [...new Set(Object.values(anonymous).flatMap(({ by }) => by.identifiers))];
-  const leaks = answers.flatMap((answer) =>
-    identifiers.filter((identifier) => answer.raw.includes(identifier)).map((identifier) => `${answer.operation} ${answer.url}: ${identifier}`),
-  );
+  const submitters = Object.values(anonymous).map(({ by }) => by);
+  const leaks = answers.flatMap((answer) => {
+    const identifiers = submitters.flatMap((by) => [...by.identifiers, ...(LISTS_SUPERVISORS.includes(answer.operation) ? [] : (by.publicRole ?? []))]);
+    return [...new Set(identifiers)]
+      .filter((identifier) => answer.raw.includes(identifier))
+      .map((identifier) => `${answer.operation} ${answer.url}: ${identifier}`);
+  });
   expect(leaks).toEqual([]);
   // The check reads the raw bodies: the named supervisor, where a name belongs, is found by it.
   expect(answers.some((answer) => answer.raw.includes('刘建国'))).toBe(true);

@@ -6,9 +6,11 @@ import { identityContract } from '../../src/core/identity/contract';
 import { PERMISSIONS, mayCall } from '../../src/core/identity/permissions';
 import { lawContract } from '../../src/core/law/contract';
 import { quizContract } from '../../src/core/quiz/contract';
+import { reportsContract } from '../../src/core/reports/contract';
 import { ROLES, type Role } from '../../src/core/identity/roles';
 import { sessionsContract } from '../../src/core/sessions/contract';
 import { sharingContract } from '../../src/core/sharing/contract';
+import { supervisionContract } from '../../src/core/supervision/contract';
 import { issueToken } from '../../src/server/features/identity/tokens';
 import { newId } from '../../src/server/shared/secrets';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -23,6 +25,8 @@ const contracts: RouteContract[] = [
   ...Object.values(quizContract),
   ...Object.values(eventsContract),
   ...Object.values(sharingContract),
+  ...Object.values(supervisionContract),
+  ...Object.values(reportsContract),
 ];
 const now = new Date('2026-11-26T10:00:00+08:00');
 let testApp: TestApp;

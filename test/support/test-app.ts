@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { buildApp } from '../../src/server/app';
 import { FilePhotoStore, type PhotoStore } from '../../src/server/features/feedback/photo-store';
 import type { WeChatConfig } from '../../src/server/features/identity/wechat-client';
@@ -27,19 +28,21 @@ export interface TestAppOptions {
   feedbackPerHour?: number;
   /** A temporary directory, removed on close, unless given: tests never write photos under var/. */
   photoStore?: PhotoStore;
+  /** Plugins on the server's handle to the database only, e.g. to count the queries a request makes. */
+  queryPlugins?: KyselyPlugin[];
 }
 
 /** Read once per test file, as the server reads them once at start. */
 const lawTexts = loadLawTexts();
 
 /** The real server over a fresh database, with the question bank of data/questions seeded as at start. */
-export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+export async function createTestApp({ queryPlugins = [], ...options }: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   await seedQuestionBank(database.handle.db, lawTexts, (options.now ?? (() => new Date()))());
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-yizhan-photos-'));
   const app = await buildApp({
     lawTexts,
-    database: database.handle,
+    database: { ...database.handle, db: queryPlugins.reduce((db, plugin) => db.withPlugin(plugin), database.handle.db) },
     signInsPerMinute: 10_000,
     feedbackPerHour: 10_000,
     photoStore: new FilePhotoStore(photoDir),

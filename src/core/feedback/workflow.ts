@@ -57,6 +57,9 @@ export function applyAction(state: FeedbackState, action: FeedbackAction): Feedb
   }
 }
 
+/** Waiting for the office: what the inbox, the reminders and the overdue count treat as still to do. */
+export const OPEN_STATUSES: readonly FeedbackStatus[] = ['pending', 'accepted'];
+
 export function isOpen(status: FeedbackStatus): boolean {
-  return status === 'pending' || status === 'accepted';
+  return OPEN_STATUSES.includes(status);
 }

@@ -1,27 +1,11 @@
 import * as z from 'zod/mini';
 import { SessionSummarySchema } from '../feedback/schemas';
 import { localDateSchema } from '../shared/schemas';
-import { daysBetween } from '../shared/shanghai-time';
-
-/** Longest period one request may cover: a few years of figures side by side, never an unbounded scan. */
-export const MAX_PERIOD_DAYS = 366 * 5;
+import { periodChecks } from './period-checks';
 
 const communitySchema = z.optional(
   z.string({ error: '社区编号应为文字' }).check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '社区编号格式不对')),
 );
-
-interface PeriodInput {
-  from: string;
-  to: string;
-}
-
-const periodChecks = [
-  z.refine<PeriodInput>((q) => q.from <= q.to, { error: '结束日期不能早于开始日期', path: ['to'] }),
-  z.refine<PeriodInput>((q) => q.from > q.to || daysBetween(q.from, q.to) < MAX_PERIOD_DAYS, {
-    error: '统计区间最长五年',
-    path: ['to'],
-  }),
-];
 
 /** A period of whole Shanghai days (both ends included) and, optionally, one community or village. */
 export const ReportQuerySchema = z
@@ -42,9 +26,16 @@ export const ExportQuerySchema = z
   .check(...periodChecks);
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 
-const yearSchema = z.coerce
-  .number({ error: '年份应为数字' })
-  .check(z.int('年份应为整数'), z.gte(2000, '年份应在 2000–2100 之间'), z.lte(2100, '年份应在 2000–2100 之间'));
+const YEAR_RANGE = '年份应在 2000–2100 之间';
+const CHOOSE_YEAR = '请选择年份';
+
+/** A year from a query string (or a number); an empty or missing one asks for a choice, not a number. */
+const yearSchema = z.pipe(
+  z
+    .union([z.string(), z.number()], { error: (issue) => (issue.input === undefined ? CHOOSE_YEAR : '年份应为数字') })
+    .check(z.refine((value) => String(value).trim() !== '', CHOOSE_YEAR)),
+  z.coerce.number<string | number>({ error: '年份应为数字' }).check(z.int('年份应为整数'), z.gte(2000, YEAR_RANGE), z.lte(2100, YEAR_RANGE)),
+);
 
 export const AnnualQuerySchema = z.object({ year: yearSchema });
 /** The public page: this year unless one is named. */
@@ -118,7 +109,10 @@ export const DashboardSchema = z.object({
     daily: z.nullable(QuizTotalsSchema),
     byCommunity: z.array(UnitFiguresSchema),
     byGrid: z.array(UnitFiguresSchema),
-    /** Contest takers who named no community or grid the town has configured. */
+    /**
+     * Contest takers none of whose scored papers in the period carries a grid the town has configured.
+     * They are in byCommunity (every paper names its community) but in no row of byGrid.
+     */
     unassigned: z.int(),
   }),
   /** One point per month of the period, empty months included: the line charts. */

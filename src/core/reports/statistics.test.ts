@@ -1,4 +1,4 @@
-import { average, hoursBetween, median, percentOf, percentile } from './statistics';
+import { hoursBetween, meanOf, median, percentOf, percentile } from './statistics';
 
 describe('percentiles as Excel PERCENTILE.INC computes them', () => {
   test('the median of an odd count is the middle value, of an even count the mean of the two middle ones', () => {
@@ -35,9 +35,9 @@ describe('percentiles as Excel PERCENTILE.INC computes them', () => {
 });
 
 describe('averages and shares', () => {
-  test('the mean to one decimal; null without values', () => {
-    expect(average([4, 5, 5])).toBe(4.7);
-    expect(average([])).toBeNull();
+  test('the mean of a sum over a count, to one decimal; null without values', () => {
+    expect(meanOf(4 + 5 + 5, 3)).toBe(4.7);
+    expect(meanOf(0, 0)).toBeNull();
   });
 
   test('a share in percent to one decimal; null with nothing to divide by', () => {

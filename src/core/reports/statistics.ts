@@ -5,7 +5,8 @@
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile ${p} is outside 0–100`);
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically with no comparator call per pair: a year of reply times in a few milliseconds.
+  const sorted = Float64Array.from(values).sort();
   const rank = (p / 100) * (sorted.length - 1);
   const lower = Math.floor(rank);
   const upper = Math.ceil(rank);
@@ -16,10 +17,13 @@ export function median(values: readonly number[]): number | null {
   return percentile(values, 50);
 }
 
-/** The mean to one decimal; null for no values rather than NaN. */
-export function average(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  return roundTo1(values.reduce((sum, value) => sum + value, 0) / values.length);
+/**
+ * The mean of `count` values that add up to `total`, to one decimal; null for no values rather than NaN.
+ * Given as a sum and a count because that is what the database adds up, never the values themselves.
+ */
+export function meanOf(total: number, count: number): number | null {
+  if (count === 0) return null;
+  return roundTo1(total / count);
 }
 
 /** part / whole as a percentage to one decimal; null when there is nothing to divide by. */
@@ -29,7 +33,7 @@ export function percentOf(part: number, whole: number): number | null {
 }
 
 export function hoursBetween(fromInstant: string, toInstant: string): number {
-  return (new Date(toInstant).getTime() - new Date(fromInstant).getTime()) / 3_600_000;
+  return (Date.parse(toInstant) - Date.parse(fromInstant)) / 3_600_000;
 }
 
 export function roundTo1(value: number): number {

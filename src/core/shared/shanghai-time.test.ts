@@ -5,6 +5,7 @@ import {
   isLocalDate,
   shanghaiDateOf,
   shanghaiIsoString,
+  shanghaiMinute,
   shanghaiTimeOf,
   weekdayOf,
 } from './shanghai-time';
@@ -31,6 +32,7 @@ describe('Shanghai calendar arithmetic', () => {
     expect(shanghaiTimeOf(new Date('2026-11-30T15:59:59Z'))).toBe('23:59');
     expect(shanghaiTimeOf(new Date('2026-11-30T16:00:00Z'))).toBe('00:00');
     expect(shanghaiDateOf(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12-01');
+    expect(shanghaiMinute(new Date('2026-12-31T16:30:59.999Z'))).toBe('2027-01-01 00:30');
   });
 
   test('writes Shanghai wall-clock time as an instant any engine reads the same', () => {

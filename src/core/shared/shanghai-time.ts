@@ -68,6 +68,11 @@ export function shanghaiTimeOf(instant: Date): LocalTime {
   return `${pad2(s.getUTCHours())}:${pad2(s.getUTCMinutes())}`;
 }
 
+/** `2026-12-04 09:00`: an instant as a person in the town reads it, to the minute. */
+export function shanghaiMinute(instant: Date): string {
+  return `${shanghaiDateOf(instant)} ${shanghaiTimeOf(instant)}`;
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   const { year, month, day } = parseLocalDate(date);
   const moved = new Date(Date.UTC(year, month - 1, day) + days * DAY_MS);

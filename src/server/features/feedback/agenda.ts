@@ -7,7 +7,7 @@ import {
   type SessionRef,
   type SessionSummary,
 } from '@core/feedback/schemas';
-import { isOpen, type FeedbackStatus } from '@core/feedback/workflow';
+import { isOpen, OPEN_STATUSES, type FeedbackStatus } from '@core/feedback/workflow';
 import { sessionByOriginalDate, type Session, type SessionOverride } from '@core/sessions/calendar';
 import type { Database, DatabaseSchema } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
@@ -26,7 +26,6 @@ export type SessionActor = { kind: 'staff'; staffId: string } | { kind: 'system'
 const CARRIED_OVER_AT_CLOSE = '接待日结束时尚未办结，转入下一次接待日';
 const CARRIED_OVER_AT_REOPEN = '退回重新办理时原接待日已结束，转入下一次接待日';
 const ANSWERED: readonly FeedbackStatus[] = ['replied', 'closed', 'rejected'];
-const OPEN_STATUSES: FeedbackStatus[] = ['pending', 'accepted'];
 
 interface ResolvedSession {
   context: StationSessions;

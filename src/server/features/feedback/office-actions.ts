@@ -6,7 +6,7 @@ import {
   type FeedbackActionInput,
   type FeedbackEventAction,
 } from '@core/feedback/schemas';
-import { applyAction, FEEDBACK_STATUS_LABELS, type FeedbackStatus } from '@core/feedback/workflow';
+import { applyAction, FEEDBACK_STATUS_LABELS, OPEN_STATUSES, type FeedbackStatus } from '@core/feedback/workflow';
 import { shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database, DatabaseSchema } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
@@ -18,8 +18,6 @@ import { toStaffSummaries } from './staff-views';
 
 type InboxQuery = z.infer<typeof InboxQuerySchema>;
 type Trx = Transaction<DatabaseSchema>;
-
-const OPEN_STATUSES: FeedbackStatus[] = ['pending', 'accepted'];
 
 /** `%` and `_` typed into the search box are looked for as themselves. */
 function likePattern(text: string): string {

@@ -1,11 +1,10 @@
+import { OPEN_STATUSES } from '@core/feedback/workflow';
 import { sessionsBetween } from '@core/sessions/calendar';
 import { addDays, shanghaiDateOf } from '@core/shared/shanghai-time';
 import type { Database } from '../../db/schema';
 import { listStations } from '../sessions/repository';
 import { enqueueNotification, thing } from './outbox';
 import { loadStationSessions } from './session-refs';
-
-const OPEN_STATUSES = ['pending', 'accepted'] as const;
 
 /**
  * Queues the "session tomorrow" message (DESIGN §3): for each session held tomorrow (in Shanghai) that

@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely';
 import type { Database, DatabaseSchema } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { newId } from '../../shared/secrets';
+import { isUniqueViolation } from '../../shared/unique-violation';
 import { attributionColumns, attributionFor } from '../sharing/attribution';
 import { appendEvent } from './events';
 import { loadFeedbackSettings } from './feedback-settings';
@@ -43,11 +44,6 @@ async function existingItemId(db: Database, submitterId: string, clientId: strin
     .where('clientId', '=', clientId)
     .executeTakeFirst();
   return row?.id;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /** The certificate in force that lets this user file a 监督意见. */

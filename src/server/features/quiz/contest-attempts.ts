@@ -7,6 +7,7 @@ import { scoreAnswers, type SubmittedAnswer } from '@core/quiz/scoring';
 import type { ContestAttemptTable, Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { newId } from '../../shared/secrets';
+import { isUniqueViolation } from '../../shared/unique-violation';
 import { attributionColumns, attributionFor } from '../sharing/attribution';
 import { standingOf } from './contest-ranking';
 import { booksOf, contestBank, gridWorkerGrid, participantCounts, refusalToStart, type ContestRow } from './contest-store';
@@ -22,11 +23,6 @@ type AttemptRow = Selectable<ContestAttemptTable>;
 /** 48 random bits from the operating system per number: nobody can work out someone's paper from another's. */
 function unpredictableRandom(): number {
   return randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function isOpen(attempt: Pick<AttemptRow, 'submittedAt' | 'deadlineAt'>, now: Date): boolean {

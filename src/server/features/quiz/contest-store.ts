@@ -3,7 +3,7 @@ import type { Role } from '@core/identity/roles';
 import { CONTEST_AUDIENCE_LABELS, type Contest, type ContestPlaces, type CreateContest } from '@core/quiz/schemas';
 import { contestDrawProblem, type ContestDrawRules, type QuestionInBook } from '@core/quiz/contest-draw';
 import type { Law } from '@core/quiz/question';
-import { shanghaiDateOf } from '@core/shared/shanghai-time';
+import { shanghaiMinute } from '@core/shared/shanghai-time';
 import type { ContestTable, Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { newId } from '../../shared/secrets';
@@ -41,12 +41,6 @@ export function toContest(row: ContestRow, participants: number, now: Date): Con
     status: contestStatus(row, now),
     participants,
   };
-}
-
-/** `2026-12-04 09:00`, Shanghai wall-clock time, for messages a person reads. */
-export function shanghaiMinute(instant: Date): string {
-  const wall = new Date(instant.getTime() + 8 * 3600_000);
-  return `${shanghaiDateOf(instant)} ${wall.toISOString().slice(11, 16)}`;
 }
 
 export function contestNotFound(): AppError {

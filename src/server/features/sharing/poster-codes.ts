@@ -5,9 +5,10 @@ import { sharePath, type Sharer } from '@core/sharing/share-path';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { randomCode } from '../../shared/secrets';
+import { isUniqueViolation } from '../../shared/unique-violation';
 import { WeChatSendError, type WeChatClient } from '../identity/wechat-client';
 import type { SharedItem } from './shared-items';
-import { CODE_ALPHABET, isUniqueViolation } from './sharers';
+import { CODE_ALPHABET } from './sharers';
 
 const SCENE_LENGTH = 10;
 /** WeChat's default width, wide enough to scan from a printed poster. */

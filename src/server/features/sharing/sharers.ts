@@ -1,15 +1,11 @@
 import { SHARER_CODE_PATTERN } from '@core/sharing/schemas';
 import type { Database } from '../../db/schema';
 import { randomCode } from '../../shared/secrets';
+import { isUniqueViolation } from '../../shared/unique-violation';
 
 /** The letters and digits of SHARER_CODE_PATTERN: none that read alike (0/O, 1/I). */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const SHARER_CODE_LENGTH = 6;
-
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 /** A grid worker as their share cards name them. */
 export interface Sharer {
