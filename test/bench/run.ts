@@ -1,6 +1,8 @@
 // npm run bench: production build sizes against WeChat's limits and our budget, build times, and the
-// session API's latency against the health check, and feedback and contest submissions over HTTP against
-// a bare one-row insert, each against its baseline measured in the same run. Prints one JSON report.
+// session API's latency against the health check, feedback and contest submissions over HTTP against
+// a bare one-row insert, and on a seeded year of 100,000 feedback items the .xlsx and CSV exports and
+// the dashboard against the health check, each against its baseline measured in the same run. Prints
+// one JSON report.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +13,7 @@ import { seedTownIfEmpty } from '../../src/server/features/town/seed';
 import { loadTownConfig } from '../../src/server/features/town/town-config-file';
 import { contestThroughput } from './contest-throughput';
 import { feedbackThroughput } from './feedback-throughput';
+import { yearReports } from './year-reports';
 
 const root = path.resolve(__dirname, '..', '..');
 const WECHAT_PACKAGE_LIMIT = 2 * 1024 * 1024;
@@ -118,6 +121,7 @@ async function main() {
     api: await latencies(),
     feedback: await feedbackThroughput(root),
     contest: await contestThroughput(root),
+    reports: await yearReports(root),
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   if (!report.weapp.main.withinBudget) process.exitCode = 1;
