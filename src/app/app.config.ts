@@ -1,7 +1,8 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/events/index', 'pages/quiz/index', 'pages/feedback/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/info', pages: ['privacy/index', 'session-summary/index'] },
+    { root: 'packages/info', pages: ['privacy/index', 'session-summary/index', 'transparency/index'] },
+    { root: 'packages/supervision', pages: ['activities/index', 'log/index'] },
     { root: 'packages/feedback', pages: ['mine/index', 'detail/index'] },
     {
       root: 'packages/quiz',
@@ -31,6 +32,9 @@ export default defineAppConfig({
         'events/index',
         'event-edit/index',
         'event-sign-ups/index',
+        'dashboard/index',
+        'annual/index',
+        'exports/index',
       ],
     },
   ],

@@ -2,12 +2,12 @@ import './shared/api/zod-jitless';
 import type { PropsWithChildren } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css';
-import { sendWaiting } from './features/feedback/pending-submissions';
+import { feedbackOutbox } from './features/feedback/pending-submissions';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
   // Whenever the app is opened again, feedback still waiting on the phone gets another try.
-  useDidShow(() => sendWaiting());
+  useDidShow(() => void feedbackOutbox.sendWaiting());
   return children;
 }
 

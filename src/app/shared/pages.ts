@@ -13,6 +13,9 @@ export const PAGES = {
   staffItem: '/staff/item/index',
   staffAgenda: '/staff/agenda/index',
   sessionSummary: '/packages/info/session-summary/index',
+  transparency: '/packages/info/transparency/index',
+  supervisionActivities: '/packages/supervision/activities/index',
+  supervisionLog: '/packages/supervision/log/index',
   quiz: '/pages/quiz/index',
   quizDaily: '/packages/quiz/daily/index',
   quizPractice: '/packages/quiz/practice/index',
@@ -41,4 +44,7 @@ export const PAGES = {
   staffEvents: '/staff/events/index',
   staffEventEdit: '/staff/event-edit/index',
   staffEventSignUps: '/staff/event-sign-ups/index',
+  staffDashboard: '/staff/dashboard/index',
+  staffAnnual: '/staff/annual/index',
+  staffExports: '/staff/exports/index',
 } as const;

@@ -1,6 +1,8 @@
-import { useRouter } from '@tarojs/taro';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { SessionHome } from '../../features/sessions/components/session-home';
-import { MomentsBanner } from '../../shared/share/moments';
+import { PAGES } from '../../shared/pages';
+import { MomentsBanner, OutsideMoments } from '../../shared/share/moments';
 import { useSharedQuery } from '../../shared/share/use-shared-query';
 import { useShareOpen } from '../../shared/share/use-share-open';
 import { LoadingBlock } from '../../shared/ui/query-states';
@@ -18,6 +20,16 @@ export default function HomePage() {
     <PageShell>
       <MomentsBanner />
       {query ? <SessionHome stationId={query.station || undefined} /> : <LoadingBlock />}
+      <OutsideMoments>
+        <CellGroup>
+          <Cell
+            title="公开信息"
+            description="本年度办理数据、接待日小结、联系电话"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: PAGES.transparency })}
+          />
+        </CellGroup>
+      </OutsideMoments>
     </PageShell>
   );
 }

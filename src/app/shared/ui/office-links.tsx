@@ -12,8 +12,12 @@ export function agendaUrl(stationId: string, date: string): string {
   return `${PAGES.staffAgenda}?station=${encodeURIComponent(stationId)}&date=${date}`;
 }
 
-/** The office's ways in: the feedback inbox, each station's next session agenda, the events, the quizzes, the people. */
-export function OfficeLinks({ current }: { current?: 'inbox' | 'people' | 'contests' | 'questions' | 'reports' | 'events' | 'shares' }) {
+/** The office's ways in: the feedback inbox, each station's next session agenda, the events, the quizzes, the people, the figures. */
+export function OfficeLinks({
+  current,
+}: {
+  current?: 'inbox' | 'people' | 'contests' | 'questions' | 'reports' | 'events' | 'shares' | 'dashboard' | 'annual' | 'exports';
+}) {
   const [next, setNext] = useState<NextSessions>([]);
 
   useEffect(() => {
@@ -45,6 +49,11 @@ export function OfficeLinks({ current }: { current?: 'inbox' | 'people' | 'conte
       {current !== 'people' && (
         <Cell title="监督员与网格员" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffPeople })} />
       )}
+      {current !== 'dashboard' && (
+        <Cell title="数据工作台" description="反馈、监督、活动与答题的统计" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffDashboard })} />
+      )}
+      {current !== 'annual' && <Cell title="年度汇总" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffAnnual })} />}
+      {current !== 'exports' && <Cell title="导出数据" clickable onClick={() => void Taro.navigateTo({ url: PAGES.staffExports })} />}
     </CellGroup>
   );
 }

@@ -1,8 +1,9 @@
 import { DatePicker } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { parseLocalDate, type LocalDate } from '@core/shared/shanghai-time';
+import type { LocalDate } from '@core/shared/shanghai-time';
 import { Problem } from './field';
+import { pad2, pickerDate } from './picker-date';
 import './window-fields.scss';
 
 /** A time window as an office form edits it: Shanghai wall-clock days and times. */
@@ -13,15 +14,6 @@ export interface WindowDraft {
   endTime: string;
 }
 type WindowField = keyof WindowDraft;
-
-const pad2 = (value: unknown) => String(value).padStart(2, '0');
-
-/** The picker reads and shows a Date's local fields: these carry the Shanghai wall-clock day and time. */
-function pickerDate(date: LocalDate, time: string): Date {
-  const { year, month, day } = parseLocalDate(date);
-  const [hours, minutes] = time.split(':').map(Number);
-  return new Date(year, month - 1, day, hours, minutes);
-}
 
 function PickedValue({ label, value, onOpen, problem }: { label: string; value: string; onOpen: () => void; problem?: string }) {
   return (

@@ -12,6 +12,7 @@ import { LoadingBlock } from '../../../shared/ui/query-states';
 import { TextBox } from '../../../shared/ui/text-box';
 import { WindowFields } from '../../../shared/ui/window-fields';
 import { eventsOfficeApi } from '../api/events-office-api';
+import '../../../shared/ui/office-page.scss';
 import './events-office.scss';
 
 interface Draft {

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import * as z from 'zod/mini';
 import { CheckInSchema, type SignUpListSchema, type SignUpRecordSchema } from '@core/events/schemas';
+import { EventAttendanceSchema } from '@core/reports/schemas';
 import { ApiRequestError } from '../../../shared/api/api-client';
 import { backToSignInIfNeeded } from '../../../shared/api/back-to-sign-in';
 import { dateTimeLabel } from '../../../shared/format/date-time-label';
@@ -11,6 +12,7 @@ import { eventTimeLabel } from '../../../shared/format/event-labels';
 import { Field, Problem } from '../../../shared/ui/field';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { eventsOfficeApi, exportSignUps, type CheckInBody } from '../api/events-office-api';
+import '../../../shared/ui/office-page.scss';
 import './events-office.scss';
 
 type SignUpList = z.infer<typeof SignUpListSchema>;
@@ -26,6 +28,8 @@ export function EventSignUps({ id }: { id: string }) {
   const [checkInProblem, setCheckInProblem] = useState<string | null>(null);
   const [checkedIn, setCheckedIn] = useState<string | null>(null);
   const [exportProblem, setExportProblem] = useState<string | null>(null);
+  const [attendance, setAttendance] = useState('');
+  const [attendanceProblem, setAttendanceProblem] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -67,9 +71,28 @@ export function EventSignUps({ id }: { id: string }) {
     }
   }
 
-  async function download(title: string) {
+  async function recordAttendance() {
+    setAttendanceProblem(null);
+    const typed = attendance.trim();
+    // An empty field is not 0 people: NaN lets the schema say what is wrong.
+    const checked = EventAttendanceSchema.safeParse({ attendance: typed === '' ? Number.NaN : Number(typed) });
+    if (!checked.success) {
+      setAttendanceProblem(checked.error.issues[0]?.message ?? '实到人数有误');
+      return;
+    }
+    try {
+      const event = await eventsOfficeApi.recordAttendance(id, checked.data.attendance);
+      setList((current) => current && { ...current, event });
+      setAttendance('');
+      Taro.showToast({ title: '已登记', icon: 'success' });
+    } catch (error) {
+      if (!backToSignInIfNeeded(error)) setAttendanceProblem(messageOf(error, '没有登记成功，请重试'));
+    }
+  }
+
+  async function download() {
     setExportProblem(null);
-    const outcome = await exportSignUps(id, `${title}-报名名单.xlsx`);
+    const outcome = await exportSignUps(id);
     if (!outcome.ok) {
       if (outcome.signInNeeded) backToSignInIfNeeded(new ApiRequestError('server', 401, outcome.message, 'SIGN_IN_REQUIRED'));
       else setExportProblem(outcome.message);
@@ -115,9 +138,31 @@ export function EventSignUps({ id }: { id: string }) {
         )}
       </View>
 
+      {event.status === 'published' && event.timing !== 'upcoming' && (
+        <View className="office-card events-office__attendance" aria-label="实到人数">
+          <View className="events-office__meta">
+            {event.attendance === null
+              ? `尚未登记实到人数，统计时按已签到的 ${arrived} 人计入受众`
+              : `已登记实到 ${event.attendance} 人`}
+          </View>
+          <Field
+            label="实到人数"
+            name="attendance"
+            value={attendance}
+            onChange={setAttendance}
+            maxLength={6}
+            placeholder="集中宣传等不报名的活动，请填现场人数"
+          />
+          <Button type="primary" onClick={() => void recordAttendance()}>
+            登记实到人数
+          </Button>
+          <Problem message={attendanceProblem} />
+        </View>
+      )}
+
       <View className="events-office__head">
         <View className="office-page__section">报名名单</View>
-        <Button fill="outline" disabled={signUps.length === 0} onClick={() => void download(event.title)}>
+        <Button fill="outline" disabled={signUps.length === 0} onClick={() => void download()}>
           导出 Excel
         </Button>
       </View>

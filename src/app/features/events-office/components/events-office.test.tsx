@@ -122,3 +122,32 @@ test('check-in by the code a resident shows, or by tapping their row; a wrong co
   const checkedIn = await db().selectFrom('eventSignUp').select('checkedInAt').where('eventId', '=', id).execute();
   expect(checkedIn.every((row) => row.checkedInAt !== null)).toBe(true);
 });
+
+test('once a published event has started the office records 实到人数; a wrong number is explained and nothing stored', async () => {
+  const id = await draftEvent('法治集中宣传', null);
+  await api('POST', `/staff/events/${id}/publish`, desk);
+  const attendance = async () => (await db().selectFrom('event').select('attendance').where('id', '=', id).executeTakeFirstOrThrow()).attendance;
+
+  // Still to come: there is nobody to count yet.
+  const before = render(<EventSignUps id={id} />);
+  await screen.findByText('共 0 份报名、0 人；已签到 0 人');
+  expect(screen.queryByLabelText('实到人数')).toBeNull();
+  before.unmount();
+
+  await db().updateTable('event').set({ startsAt: new Date(Date.now() - 3600_000).toISOString() }).where('id', '=', id).execute();
+  render(<EventSignUps id={id} />);
+  expect(await screen.findByText('尚未登记实到人数，统计时按已签到的 0 人计入受众')).toBeTruthy();
+  await typeInField('attendance', '-3');
+  fireEvent.click(button('登记实到人数'));
+  expect((await screen.findByRole('alert')).textContent).toBe('实到人数不能为负数');
+  await typeInField('attendance', '');
+  fireEvent.click(button('登记实到人数'));
+  await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('实到人数应为整数'));
+  expect(await attendance()).toBeNull();
+
+  await typeInField('attendance', '120');
+  fireEvent.click(button('登记实到人数'));
+  expect(await screen.findByText('已登记实到 120 人')).toBeTruthy();
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(await attendance()).toBe(120);
+});

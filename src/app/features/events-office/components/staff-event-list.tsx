@@ -13,12 +13,14 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../shared/ui/query-s
 import { TextBox } from '../../../shared/ui/text-box';
 import { eventsOfficeApi } from '../api/events-office-api';
 import { statusLabel } from '../format';
+import '../../../shared/ui/office-page.scss';
 import './events-office.scss';
 
 const messageOf = (error: unknown, fallback: string) => (error instanceof ApiRequestError ? error.message : fallback);
 
 function placesLine(event: PublicEvent): string {
-  return event.capacity === null ? `已报名 ${event.signedUp} 人（不限名额）` : `已报名 ${event.signedUp} / ${event.capacity} 人`;
+  const signedUp = event.capacity === null ? `已报名 ${event.signedUp} 人（不限名额）` : `已报名 ${event.signedUp} / ${event.capacity} 人`;
+  return event.attendance === null ? signedUp : `${signedUp}；实到 ${event.attendance} 人`;
 }
 
 /** 宣传活动 for the office: every event, drafts and cancelled ones included, with what can be done to each. */

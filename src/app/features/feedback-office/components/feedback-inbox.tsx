@@ -10,6 +10,7 @@ import { officeApi } from '../api/office-api';
 import { FeedbackRow } from './feedback-row';
 import { InboxFiltersBar } from './inbox-filters';
 import { storedInboxQuery, storeInboxQuery, type InboxFilters } from './inbox-query';
+import '../../../shared/ui/office-page.scss';
 import './feedback-office.scss';
 
 /** 反馈收件箱: every item the office has, filtered and paged, newest first. */

@@ -17,6 +17,7 @@ import { FeedbackTags } from './feedback-tags';
 import { ItemActions } from './item-actions';
 import { ItemHistory } from './item-history';
 import { StaffPhotos } from './staff-photos';
+import '../../../shared/ui/office-page.scss';
 import './feedback-office.scss';
 
 const openItem = (id: string) => void Taro.navigateTo({ url: `${PAGES.staffItem}?id=${id}` });

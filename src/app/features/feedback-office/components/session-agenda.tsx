@@ -16,6 +16,7 @@ import { TextBox } from '../../../shared/ui/text-box';
 import { officeApi, type SessionChangeBody } from '../api/office-api';
 import { FeedbackRow } from './feedback-row';
 import { SessionChangeForm } from './session-change-form';
+import '../../../shared/ui/office-page.scss';
 import './feedback-office.scss';
 
 const messageOf = (error: unknown) => (error instanceof ApiRequestError ? error.message : '操作没有成功，请重试');

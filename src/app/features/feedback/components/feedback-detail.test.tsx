@@ -8,7 +8,7 @@ import { townFile } from '../../../../../test/support/test-database';
 import { useAppServer } from '../../../../../test/support/app-server';
 import { firstStation } from '../../../../../test/support/town-fixture';
 import { sessionLabel } from '../../../shared/format/session-label';
-import { newClientId } from '../client-id';
+import { newClientId } from '../../../shared/client-id';
 import { FeedbackDetail } from './feedback-detail';
 
 const { office } = loadTownConfig(townFile);

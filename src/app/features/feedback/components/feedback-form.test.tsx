@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import type { MyFeedbackDetail } from '@core/feedback/schemas';
 import { createSupervisor, issueBindingCode, revoke } from '../../../../server/features/identity/directory';
 import { useAppServer } from '../../../../../test/support/app-server';
 import { firstStation } from '../../../../../test/support/town-fixture';
-import type { PendingSubmission, SendOutcome } from '../pending-submissions';
+import type { SendOutcome } from '../../../shared/outbox/phone-outbox';
+import type { PendingSubmission } from '../pending-submissions';
 import { FeedbackForm } from './feedback-form';
 
 const UNREACHABLE = 'http://127.0.0.1:9/api';
@@ -145,6 +147,18 @@ test('a supervisor is offered 监督意见, which needs the unit and case refere
   expect(document.querySelector('.nut-switch')?.getAttribute('aria-checked')).toBe('false');
 });
 
+test('supervisors, and only they, are shown the way to their enforcement-activity log', async () => {
+  await openForm();
+  expect(screen.queryByText('执法活动记录 ›')).toBeNull();
+  cleanup();
+
+  await bindAsSupervisor(await server.signInResident(), 'UI-FB-003');
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
+  render(<FeedbackForm />);
+  fireEvent.click(await screen.findByText('执法活动记录 ›'));
+  expect(navigate).toHaveBeenCalledWith({ url: '/packages/supervision/activities/index' });
+});
+
 /**
  * Taro.uploadFile as the phone does it: the chosen file sent as one multipart field. (jsdom's own
  * XMLHttpRequest would hold this cross-origin test server to CORS, which the H5 build, served by the
@@ -241,14 +255,14 @@ function chooseInBrowser(file: File, blobUrl: string) {
  * so nothing of the earlier page is left in memory (no blob: URL, no attempt under way); only the
  * browser's storage remains.
  */
-async function sendAfterReload(clientId: string): Promise<SendOutcome> {
+async function sendAfterReload(clientId: string): Promise<SendOutcome<MyFeedbackDetail>> {
   const taro = jest.requireActual('@tarojs/taro');
-  let outcome: SendOutcome | undefined;
+  let outcome: SendOutcome<MyFeedbackDetail> | undefined;
   await jest.isolateModulesAsync(async () => {
     // The same browser: Taro's storage and network calls are the page's own, not a second copy.
     jest.doMock('@tarojs/taro', () => taro);
     const reloaded: typeof import('../pending-submissions') = await import('../pending-submissions');
-    outcome = await reloaded.sendPendingSubmission(clientId);
+    outcome = await reloaded.feedbackOutbox.send(clientId);
   });
   jest.dontMock('@tarojs/taro');
   return outcome!;

@@ -12,6 +12,7 @@ import {
   type MyFeedbackDetail,
 } from '@core/feedback/schemas';
 import { parseLocalDate, shanghaiDateOf, shanghaiTimeOf } from '@core/shared/shanghai-time';
+import { newClientId } from '../../../shared/client-id';
 import { sessionLabel } from '../../../shared/format/session-label';
 import { useCachedQuery } from '../../../shared/hooks/use-cached-query';
 import { useReloadOnReturn } from '../../../shared/hooks/use-reload-on-return';
@@ -19,9 +20,8 @@ import { PAGES } from '../../../shared/pages';
 import { Field, Problem, problemsByField } from '../../../shared/ui/field';
 import { ErrorBlock, LoadingBlock, StaleNotice } from '../../../shared/ui/query-states';
 import { fetchFeedbackForm } from '../api/feedback-api';
-import { newClientId } from '../client-id';
 import { localDateTimeLabel } from '../format';
-import { saveAndSend, usePendingSubmissions, type PendingPhoto, type PendingSubmission } from '../pending-submissions';
+import { feedbackOutbox, saveAndSend, type PendingPhoto, type PendingSubmission } from '../pending-submissions';
 import { photoReadable } from '../photo-files';
 import { PendingSubmissionList } from './pending-submission-list';
 import { PhotoPicker } from './photo-picker';
@@ -149,7 +149,7 @@ export function FeedbackForm({ stationId, onSite = false }: Props) {
   const [submitted, setSubmitted] = useState<MyFeedbackDetail | null>(null);
   const [sending, setSending] = useState(false);
   const [pickingTime, setPickingTime] = useState(false);
-  const pending = usePendingSubmissions().filter((entry) => entry.body.clientId !== draft.clientId);
+  const pending = feedbackOutbox.usePending().filter((entry) => entry.body.clientId !== draft.clientId);
   // The tab stays open for days: where a submission would go is asked again on each return.
   useReloadOnReturn(form.reload);
 
@@ -235,7 +235,7 @@ export function FeedbackForm({ stationId, onSite = false }: Props) {
     const outcome = await saveAndSend(body, draft.photos, data.session ? sessionLabel(data.session) : null);
     setSending(false);
     if (outcome.kind === 'sent') {
-      setSubmitted(outcome.item);
+      setSubmitted(outcome.result);
       setDraft(emptyDraft());
     } else if (outcome.kind === 'kept') {
       setKeptNotice(`${outcome.message}。反馈已保存在手机上（待发送），有网络时会自动发送，不会丢失。`);
@@ -264,6 +264,11 @@ export function FeedbackForm({ stationId, onSite = false }: Props) {
         <View className="feedback-form__link" onClick={() => void Taro.navigateTo({ url: PAGES.myFeedback })}>
           查看我的反馈 ›
         </View>
+        {data.kinds.includes('supervision') && (
+          <View className="feedback-form__link" onClick={() => void Taro.navigateTo({ url: PAGES.supervisionActivities })}>
+            执法活动记录 ›
+          </View>
+        )}
       </View>
 
       {keptNotice && (

@@ -6,9 +6,9 @@ import { createStaffAccount } from '../../../../server/features/identity/staff-a
 import { signInResident, useAppServer } from '../../../../../test/support/app-server';
 import { createTestApp } from '../../../../../test/support/test-app';
 import { firstStation } from '../../../../../test/support/town-fixture';
-import { newClientId } from '../client-id';
+import { newClientId } from '../../../shared/client-id';
 import { sessionLabel } from '../../../shared/format/session-label';
-import { saveAndSend, sendWaiting } from '../pending-submissions';
+import { feedbackOutbox, saveAndSend } from '../pending-submissions';
 import { MyFeedbackList } from './my-feedback-list';
 
 const UNREACHABLE = 'http://127.0.0.1:9/api';
@@ -43,7 +43,7 @@ test('lists my items with their status and session; one still on the phone shows
   if (sent.kind !== 'sent') throw new Error(`expected the first to be sent, got ${sent.kind}`);
   const staff = await createStaffAccount(db(), { username: 'desk.list', displayName: '王科员', role: 'staff' }, new Date());
   const { id: staffId } = await db().selectFrom('staffAccount').select('id').where('username', '=', staff.username).executeTakeFirstOrThrow();
-  await actOnItem(db(), sent.item.id, { action: 'reply', text: '已联系河道管理所设置警示牌。' }, staffId, new Date());
+  await actOnItem(db(), sent.result.id, { action: 'reply', text: '已联系河道管理所设置警示牌。' }, staffId, new Date());
 
   useServer(UNREACHABLE);
   const waiting = submission('渔政执法船夜间巡查时噪音很大，影响休息。');
@@ -55,7 +55,7 @@ test('lists my items with their status and session; one still on the phone shows
   const done = await screen.findByText('河边垂钓的人很多，建议设置安全警示牌。');
   const row = within(done.closest('.my-feedback-row') as HTMLElement);
   expect(row.getByText('已答复')).toBeTruthy();
-  expect(row.getByText(sessionLabel(sent.item.session))).toBeTruthy();
+  expect(row.getByText(sessionLabel(sent.result.session))).toBeTruthy();
   expect(row.getByText('已答复，请看看答复并评价')).toBeTruthy();
 
   const pending = within(screen.getByLabelText('待发送的反馈'));
@@ -67,19 +67,19 @@ test('lists my items with their status and session; one still on the phone shows
 
   // What app.ts does each time the app is shown.
   await act(async () => {
-    sendWaiting();
+    void feedbackOutbox.sendWaiting();
   });
   await waitFor(() => expect(screen.queryByLabelText('待发送的反馈')).toBeNull(), { timeout: 10_000 });
   // Once sent, it is listed with the others, waiting for the office.
   const arrived = await screen.findByText('渔政执法船夜间巡查时噪音很大，影响休息。');
   expect(within(arrived.closest('.my-feedback-row') as HTMLElement).getByText('待受理')).toBeTruthy();
   await act(async () => {
-    sendWaiting();
+    void feedbackOutbox.sendWaiting();
   });
   expect(await itemsWithClientId(waiting.clientId)).toHaveLength(1);
 
   fireEvent.click(done);
-  expect(navigateTo).toHaveBeenCalledWith({ url: `/packages/feedback/detail/index?id=${sent.item.id}` });
+  expect(navigateTo).toHaveBeenCalledWith({ url: `/packages/feedback/detail/index?id=${sent.result.id}` });
 });
 
 test('a server too busy to take it (429) keeps the submission for another try rather than refusing it', async () => {

@@ -10,7 +10,7 @@ import { PAGES } from '../../../shared/pages';
 import { EmptyBlock, ErrorBlock, LoadingBlock, StaleNotice } from '../../../shared/ui/query-states';
 import { fetchMyFeedback } from '../api/feedback-api';
 import { instantLabel } from '../format';
-import { usePendingSubmissions } from '../pending-submissions';
+import { feedbackOutbox } from '../pending-submissions';
 import { PendingSubmissionList } from './pending-submission-list';
 import { StatusTag } from './status-tag';
 import './my-feedback.scss';
@@ -59,7 +59,7 @@ export function MyFeedbackList() {
     load: fetchMyFeedback,
     readCache: readListCache,
   });
-  const pending = usePendingSubmissions();
+  const pending = feedbackOutbox.usePending();
   // Back from an item (after rating it, say), the list is fetched again.
   useReloadOnReturn(reload);
   // One that was waiting on the phone has gone: it now belongs in the list.

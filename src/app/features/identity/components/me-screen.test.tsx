@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { createSupervisor, issueBindingCode } from '../../../../server/features/identity/directory';
 import { useAppServer } from '../../../../../test/support/app-server';
@@ -83,4 +83,18 @@ test('the large-text switch changes every page shell at once', async () => {
   fireEvent.click(screen.getByText('大字'));
   expect(document.querySelector('.page-shell')?.className).toContain('page-shell--large');
   expect(Taro.getStorageSync('display.textScale')).toBe('large');
+});
+
+test('supervisors, and only they, find their enforcement-activity log here', async () => {
+  render(<MeScreen />);
+  await screen.findByText('访客');
+  expect(screen.queryByText('执法活动记录')).toBeNull();
+  cleanup();
+
+  await server.api('POST', '/me/bind', Taro.getStorageSync('auth.resident'), { code: await newSupervisorCode('UI-002') });
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
+  render(<MeScreen />);
+  fireEvent.click(await screen.findByText('执法活动记录'));
+  expect(navigate).toHaveBeenCalledWith({ url: '/packages/supervision/activities/index' });
+  navigate.mockRestore();
 });

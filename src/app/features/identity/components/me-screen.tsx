@@ -73,6 +73,9 @@ export function MeScreen() {
       <CellGroup>
         <Cell title="我的反馈" clickable onClick={() => Taro.navigateTo({ url: PAGES.myFeedback })} />
         {me?.gridWorker && <Cell title="我的分享" description="分享带来的打开、报名和答题" clickable onClick={() => Taro.navigateTo({ url: PAGES.myShares })} />}
+        {me?.roles.includes('supervisor') && (
+          <Cell title="执法活动记录" description="记下现场参加的执法活动" clickable onClick={() => Taro.navigateTo({ url: PAGES.supervisionActivities })} />
+        )}
         <Cell title="个人信息保护说明" clickable onClick={() => Taro.navigateTo({ url: PAGES.privacy })} />
         <Cell title="工作人员登录" clickable onClick={() => Taro.navigateTo({ url: PAGES.staffSignIn })} />
       </CellGroup>

@@ -1,8 +1,9 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { addDays, shanghaiDateOf } from '@core/shared/shanghai-time';
 import { useAppServer } from '../../../../../test/support/app-server';
 import { settle, typeInField } from '../../../../../test/support/office-app';
+import { pickByRolling } from '../../../../../test/support/picker';
 import { ContestForm } from './contest-form';
 
 const server = useAppServer({ keepStorage: true });
@@ -23,33 +24,6 @@ async function openForm() {
   await settle();
 }
 
-/**
- * Rolls one column of the open date or time picker by `lines` (upwards: later values), as a finger
- * does: slowly, so that no momentum carries it further, then the roll's transition ends.
- */
-async function rollPickerColumn(column: number, lines: number) {
-  const list = document.querySelectorAll('.nut-pickerview-list')[column];
-  const touch = (type: string, y: number) => {
-    const event = Object.assign(new Event(type, { bubbles: true, cancelable: true }), { touches: [{ clientX: 0, clientY: y, pageX: 0, pageY: y }] });
-    list.dispatchEvent(event);
-  };
-  await act(async () => touch('touchstart', 300));
-  await act(async () => touch('touchmove', 300 - 18 * lines));
-  await act(async () => touch('touchmove', 300 - 36 * lines));
-  await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
-  await act(async () => touch('touchend', 300 - 36 * lines));
-  fireEvent.transitionEnd(list.querySelector('.nut-pickerview-roller')!);
-  await settle();
-}
-
-async function pick(label: string, column: number, lines: number) {
-  fireEvent.click(screen.getByLabelText(label));
-  await settle();
-  await rollPickerColumn(column, lines);
-  fireEvent.click(document.querySelector('.nut-picker-confirm-btn')!);
-  await settle();
-}
-
 test('each problem is written under its field, the window included, and nothing is created', async () => {
   await openForm();
   await typeInField('questionCount', '3');
@@ -66,7 +40,7 @@ test('each problem is written under its field, the window included, and nothing 
   await typeInField('timeLimitMinutes', '15');
   await typeInField('attemptsAllowed', '1');
   // The start a year later: after the end.
-  await pick('开始日期', 0, 1);
+  await pickByRolling('开始日期', 0, 1);
   expect(screen.getByLabelText('开始日期').textContent).toBe(addDays(shanghaiDateOf(new Date()), 1).replace(/^\d{4}/, (year) => String(Number(year) + 1)));
   fireEvent.click(button('发布竞赛'));
   expect(await screen.findByText('结束时间应晚于开始时间')).toBeTruthy();
@@ -92,7 +66,7 @@ test('a contest the bank cannot fill is refused with the server’s reason; a go
   await typeInField('questionCount', '50');
   fireEvent.click(within(screen.getByLabelText('参赛对象')).getByText('网格员'));
   // The start an hour later than offered: 10:00.
-  await pick('开始时间', 0, 1);
+  await pickByRolling('开始时间', 0, 1);
   expect(screen.getByLabelText('开始时间').textContent).toBe('10:00');
   fireEvent.click(button('发布竞赛'));
   const tomorrow = addDays(shanghaiDateOf(new Date()), 1);

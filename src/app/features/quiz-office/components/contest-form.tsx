@@ -11,6 +11,7 @@ import { PAGES } from '../../../shared/pages';
 import { Field, Problem, problemsByField } from '../../../shared/ui/field';
 import { WindowFields } from '../../../shared/ui/window-fields';
 import { quizOfficeApi } from '../api/quiz-office-api';
+import '../../../shared/ui/office-page.scss';
 import './quiz-office.scss';
 
 interface Draft {

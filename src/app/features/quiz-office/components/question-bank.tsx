@@ -12,6 +12,7 @@ import { Pager } from '../../../shared/ui/pager';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { quizOfficeApi, type QuestionQuery } from '../api/quiz-office-api';
 import { QuestionRow } from './question-row';
+import '../../../shared/ui/office-page.scss';
 import './quiz-office.scss';
 
 const LAW_CHOICES = [

@@ -13,6 +13,7 @@ import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { TextBox } from '../../../shared/ui/text-box';
 import { findQuestion, quizOfficeApi } from '../api/quiz-office-api';
 import { articleNumbersFrom, SOURCE_LABELS, tagsFrom } from '../format';
+import '../../../shared/ui/office-page.scss';
 import './quiz-office.scss';
 
 type QuestionType = Question['type'];

@@ -6,6 +6,7 @@ import { LAW_NAMES } from '../../../shared/format/quiz-labels';
 import { PAGES } from '../../../shared/pages';
 import { Problem } from '../../../shared/ui/field';
 import { importQuestionFile, type ImportOutcome } from '../api/quiz-office-api';
+import '../../../shared/ui/office-page.scss';
 import './quiz-office.scss';
 
 type ChosenFile = { path: string; name: string };

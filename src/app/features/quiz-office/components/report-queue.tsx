@@ -16,6 +16,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../shared/ui/query-s
 import { TextBox } from '../../../shared/ui/text-box';
 import { quizOfficeApi, type ResolveReportBody } from '../api/quiz-office-api';
 import { REPORT_STATUS_LABELS } from '../format';
+import '../../../shared/ui/office-page.scss';
 import './quiz-office.scss';
 
 type QuestionReport = z.infer<typeof QuestionReportSchema>;

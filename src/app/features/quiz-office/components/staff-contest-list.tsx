@@ -8,6 +8,7 @@ import { ContestStatusTag } from '../../../shared/ui/contest-status-tag';
 import { OfficeLinks } from '../../../shared/ui/office-links';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { quizOfficeApi } from '../api/quiz-office-api';
+import '../../../shared/ui/office-page.scss';
 import './quiz-office.scss';
 
 /** 知识竞赛 for the office: every contest, with a way to create one and to open each one's results. */

@@ -8,6 +8,7 @@ import { ContestStatusTag } from '../../../shared/ui/contest-status-tag';
 import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { RankingView } from '../../../shared/ui/ranking-view';
 import { quizOfficeApi } from '../api/quiz-office-api';
+import '../../../shared/ui/office-page.scss';
 import './quiz-office.scss';
 
 /** One contest's results for the office: its rules, the ranking, and participation by community and grid. */

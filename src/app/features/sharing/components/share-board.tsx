@@ -8,6 +8,7 @@ import { Field, Problem } from '../../../shared/ui/field';
 import { ErrorBlock, LoadingBlock } from '../../../shared/ui/query-states';
 import { fetchShareBoard, type ShareBoardQuery } from '../api/sharing-api';
 import { reachRateLabel } from '../format';
+import '../../../shared/ui/office-page.scss';
 import './sharing.scss';
 
 type BoardRow = ShareBoardData['byGrid'][number];

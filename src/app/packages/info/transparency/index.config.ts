@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '公开信息',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

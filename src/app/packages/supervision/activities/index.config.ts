@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '执法活动记录', enablePullDownRefresh: true });
